@@ -1,0 +1,75 @@
+using NtmWorkflow.Engine.Definitions;
+
+namespace NtmWorkflow.Engine.Calendar;
+
+/// <summary>
+/// Working days (ngày làm việc) in Vietnam: Monday to Friday that are not days off, plus make-up weekends.
+/// Deadlines are counted in Asia/Ho_Chi_Minh and end at the close of their last day.
+/// A date outside the loaded years is an error, never a guess.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    public static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    private readonly Dictionary<int, CalendarYear> years;
+
+    public WorkingCalendar(IEnumerable<CalendarYear> years) => this.years = years.ToDictionary(y => y.Year);
+
+    public IReadOnlyCollection<CalendarYear> Years => years.Values;
+
+    public bool IsWorkingDay(DateOnly day)
+    {
+        var year = YearOf(day);
+        if (year.WorkingWeekends.ContainsKey(day))
+        {
+            return true;
+        }
+        return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !year.DaysOff.ContainsKey(day);
+    }
+
+    /// <summary>The Nth working day after <paramref name="start"/>; the start day itself is not counted.</summary>
+    public DateOnly AddWorkingDays(DateOnly start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var day = start;
+        for (var counted = 0; counted < count;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /// <summary>Whether any day from start to end lies in a year whose schedule is only estimated.</summary>
+    public bool IsProvisional(DateOnly start, DateOnly end) =>
+        Enumerable.Range(start.Year, end.Year - start.Year + 1).Any(y => YearOfNumber(y).Provisional);
+
+    /// <summary>The last day of a limit that starts on the given Vietnamese date.</summary>
+    public DateOnly LastDay(DateOnly start, TimeLimit limit) => limit.Unit switch
+    {
+        LimitUnit.WorkingDays => AddWorkingDays(start, limit.Amount),
+        _ => start.AddDays(limit.Amount),
+    };
+
+    /// <summary>The instant (UTC) a limit runs out: the close of its last day in Vietnam.</summary>
+    public DateTime DueAt(DateTime startUtc, TimeLimit limit)
+    {
+        var last = LastDay(ToVietnamDate(startUtc), limit);
+        var nextMidnight = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return TimeZoneInfo.ConvertTimeToUtc(nextMidnight, VietnamTime).AddTicks(-TimeSpan.TicksPerSecond);
+    }
+
+    public static DateOnly ToVietnamDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime));
+
+    private CalendarYear YearOf(DateOnly day) => YearOfNumber(day.Year);
+
+    private CalendarYear YearOfNumber(int year) =>
+        years.TryGetValue(year, out var found)
+            ? found
+            : throw new CalendarException(
+                $"Chưa có lịch ngày nghỉ của năm {year}: thêm tệp workflows/calendars/{year}.yaml trước khi tính thời hạn.");
+}

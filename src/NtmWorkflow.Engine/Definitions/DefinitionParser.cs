@@ -1,0 +1,240 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NtmWorkflow.Engine.Definitions;
+
+/// <summary>Turns the text of one definition file into a validated <see cref="WorkflowDefinition"/>.</summary>
+public static partial class DefinitionParser
+{
+    private static readonly Dictionary<string, RequiredField> FieldNames = new()
+    {
+        ["comment"] = RequiredField.Comment,
+        ["vote"] = RequiredField.Vote,
+        ["decision"] = RequiredField.Decision,
+        ["ceremony"] = RequiredField.Ceremony,
+    };
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    /// <exception cref="DefinitionException">With every problem found, each with file, line and reason.</exception>
+    public static WorkflowDefinition Parse(string content, string source)
+    {
+        var errors = new ErrorSink(source);
+        var root = ReadRoot(content, errors);
+        var definition = root is null ? null : ReadDefinition(root, errors, ContentHash(content), source);
+        if (definition is not null)
+        {
+            DefinitionRules.Check(definition, errors);
+        }
+        if (errors.Errors.Count > 0 || definition is null)
+        {
+            throw new DefinitionException(errors.Errors);
+        }
+        return definition;
+    }
+
+    /// <summary>SHA-256 of the text with line endings normalised, so a checkout on Windows keeps the same hash.</summary>
+    public static string ContentHash(string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\n"))));
+
+    private static YamlMappingReader? ReadRoot(string content, ErrorSink errors)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(content));
+        }
+        catch (YamlException e)
+        {
+            errors.Add((int)e.Start.Line, (int)e.Start.Column, $"Lỗi cú pháp YAML: {e.Message}");
+            return null;
+        }
+        if (stream.Documents.Count != 1)
+        {
+            errors.Add(1, 1, "Tệp phải chứa đúng một định nghĩa quy trình.");
+            return null;
+        }
+        return errors.Mapping(stream.Documents[0].RootNode, "định nghĩa");
+    }
+
+    private static WorkflowDefinition? ReadDefinition(YamlMappingReader root, ErrorSink errors, string hash, string source)
+    {
+        var id = Name(root, "id", errors);
+        var version = root.PositiveInt("version");
+        var title = root.String("title");
+        var legalBasis = root.String("legal-basis", required: false);
+        var subject = OneOf(root, "subject", Subjects.All, errors);
+        var levels = ReadLevels(root, errors);
+        var start = root.String("start");
+        var stages = ReadNamed(root.Mapping("stages"), errors, ReadStage);
+        var ends = ReadNamed(root.Mapping("ends"), errors, ReadEnd);
+        root.RejectUnknownKeys();
+
+        if (id is null || version is null || title is null || subject is null || start is null)
+        {
+            return null;
+        }
+        return new WorkflowDefinition(id, version.Value, title, legalBasis, subject, levels, start, stages, ends, hash, source);
+    }
+
+    private static List<string> ReadLevels(YamlMappingReader root, ErrorSink errors)
+    {
+        var levels = new List<string>();
+        foreach (var level in root.ScalarList("levels"))
+        {
+            if (!Levels.IsKnown(level.Value!))
+            {
+                errors.Add(level, $"Mức công nhận '{level.Value}' không tồn tại (dùng: {string.Join(", ", Levels.All)}).");
+            }
+            else
+            {
+                levels.Add(level.Value!);
+            }
+        }
+        return levels;
+    }
+
+    private static Dictionary<string, T> ReadNamed<T>(
+        YamlMappingReader? mapping, ErrorSink errors, Func<string, YamlScalarNode, YamlMappingReader, ErrorSink, T?> read)
+        where T : class
+    {
+        var result = new Dictionary<string, T>();
+        if (mapping is null)
+        {
+            return result;
+        }
+        foreach (var (key, value) in mapping.Entries())
+        {
+            var name = key.Value!;
+            if (!KebabCase().IsMatch(name))
+            {
+                errors.Add(key, $"Tên '{name}' phải viết thường, nối bằng gạch ngang (ví dụ district-review).");
+            }
+            var reader = errors.Mapping(value, name);
+            if (reader is not null && read(name, key, reader, errors) is { } item)
+            {
+                result[name] = item;
+            }
+        }
+        return result;
+    }
+
+    private static StageDefinition? ReadStage(string name, YamlScalarNode key, YamlMappingReader stage, ErrorSink errors)
+    {
+        var title = stage.String("title");
+        var actor = OneOf(stage, "actor", Roles.All, errors);
+        var limit = ReadLimit(stage.Mapping("limit", required: false), errors);
+        var status = OneOf(stage, "status", DossierStatuses.ForStages, errors, required: false) ?? DossierStatuses.InProgress;
+        var actions = ReadNamed(stage.Mapping("actions", required: false), errors,
+            (actionName, actionKey, action, sink) => ReadAction(actionName, actionKey, action, actor, sink));
+        stage.RejectUnknownKeys();
+        return title is null || actor is null
+            ? null
+            : new StageDefinition(name, title, actor, limit, status, actions, (int)key.Start.Line);
+    }
+
+    private static ActionDefinition? ReadAction(
+        string name, YamlScalarNode key, YamlMappingReader action, string? stageActor, ErrorSink errors)
+    {
+        var title = action.String("title");
+        var to = action.String("to");
+        var actor = OneOf(action, "actor", Roles.All, errors, required: false) ?? stageActor;
+        var requires = new HashSet<RequiredField>();
+        foreach (var field in action.ScalarList("requires", required: false))
+        {
+            if (FieldNames.TryGetValue(field.Value!, out var known))
+            {
+                requires.Add(known);
+            }
+            else
+            {
+                errors.Add(field, $"Trường '{field.Value}' không tồn tại (dùng: {string.Join(", ", FieldNames.Keys)}).");
+            }
+        }
+        var vote = ReadVote(action.Mapping("vote", required: false), errors);
+        if (vote is not null && !requires.Contains(RequiredField.Vote))
+        {
+            errors.Add(action.Node, $"Hành động '{name}' đặt ngưỡng biểu quyết nhưng không yêu cầu 'vote' trong 'requires'.");
+        }
+        action.RejectUnknownKeys();
+        return title is null || to is null || actor is null
+            ? null
+            : new ActionDefinition(name, title, to, actor, requires, vote, (int)key.Start.Line);
+    }
+
+    private static VoteRule? ReadVote(YamlMappingReader? vote, ErrorSink errors)
+    {
+        if (vote is null)
+        {
+            return null;
+        }
+        var percent = vote.PositiveInt("min-agree-percent");
+        vote.RejectUnknownKeys();
+        if (percent > 100)
+        {
+            errors.Add(vote.Node, "'min-agree-percent' không được lớn hơn 100.");
+            return null;
+        }
+        return percent is null ? null : new VoteRule(percent.Value);
+    }
+
+    private static TimeLimit? ReadLimit(YamlMappingReader? limit, ErrorSink errors)
+    {
+        if (limit is null)
+        {
+            return null;
+        }
+        var workingDays = limit.PositiveInt("working-days", required: false);
+        var days = limit.PositiveInt("days", required: false);
+        limit.RejectUnknownKeys();
+        if ((workingDays is null) == (days is null))
+        {
+            errors.Add(limit.Node, "'limit' cần đúng một trong hai khóa: 'working-days' (ngày làm việc) hoặc 'days' (ngày).");
+            return null;
+        }
+        return workingDays is { } w ? new TimeLimit(w, LimitUnit.WorkingDays) : new TimeLimit(days!.Value, LimitUnit.Days);
+    }
+
+    private static EndDefinition? ReadEnd(string name, YamlScalarNode key, YamlMappingReader end, ErrorSink errors)
+    {
+        var title = end.String("title");
+        var status = OneOf(end, "status", DossierStatuses.ForEnds, errors, required: false);
+        end.RejectUnknownKeys();
+        if (status is null && DossierStatuses.ForEnds.Contains(name))
+        {
+            status = name;
+        }
+        else if (status is null)
+        {
+            errors.Add(key, $"Kết thúc '{name}' cần 'status' ({string.Join(", ", DossierStatuses.ForEnds)}).");
+        }
+        return title is null || status is null ? null : new EndDefinition(name, title, status, (int)key.Start.Line);
+    }
+
+    private static string? Name(YamlMappingReader reader, string key, ErrorSink errors)
+    {
+        var value = reader.String(key);
+        if (value is not null && !KebabCase().IsMatch(value))
+        {
+            errors.Add(reader.Optional(key)!, $"'{key}' phải viết thường, nối bằng gạch ngang, không phải '{value}'.");
+            return null;
+        }
+        return value;
+    }
+
+    private static string? OneOf(
+        YamlMappingReader reader, string key, IReadOnlyList<string> allowed, ErrorSink errors, bool required = true)
+    {
+        var value = reader.String(key, required);
+        if (value is not null && !allowed.Contains(value))
+        {
+            errors.Add(reader.Optional(key)!, $"'{key}' không nhận giá trị '{value}' (dùng: {string.Join(", ", allowed)}).");
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,69 @@
+namespace NtmWorkflow.Engine.Definitions;
+
+/// <summary>One version of a recognition procedure, as read from a YAML file and validated.</summary>
+public sealed record WorkflowDefinition(
+    string Id,
+    int Version,
+    string Title,
+    string? LegalBasis,
+    string Subject,
+    IReadOnlyList<string> Levels,
+    string Start,
+    IReadOnlyDictionary<string, StageDefinition> Stages,
+    IReadOnlyDictionary<string, EndDefinition> Ends,
+    string ContentHash,
+    string Source)
+{
+    public bool IsEnd(string step) => Ends.ContainsKey(step);
+
+    public string TitleOf(string step) =>
+        Stages.TryGetValue(step, out var stage) ? stage.Title
+        : Ends.TryGetValue(step, out var end) ? end.Title
+        : step;
+
+    /// <summary>The dossier status while a dossier sits at this step.</summary>
+    public string StatusOf(string step) =>
+        Stages.TryGetValue(step, out var stage) ? stage.Status
+        : Ends.TryGetValue(step, out var end) ? end.Status
+        : throw new ArgumentException($"'{step}' is not a step of {Id} v{Version}.", nameof(step));
+}
+
+public sealed record StageDefinition(
+    string Name,
+    string Title,
+    string Actor,
+    TimeLimit? Limit,
+    string Status,
+    IReadOnlyDictionary<string, ActionDefinition> Actions,
+    int Line);
+
+public sealed record ActionDefinition(
+    string Name,
+    string Title,
+    string To,
+    string Actor,
+    IReadOnlySet<RequiredField> Requires,
+    VoteRule? Vote,
+    int Line);
+
+public sealed record EndDefinition(string Name, string Title, string Status, int Line);
+
+public enum LimitUnit
+{
+    WorkingDays,
+    Days,
+}
+
+/// <summary>The statutory time a stage may take: working days skip weekends and holidays.</summary>
+public sealed record TimeLimit(int Amount, LimitUnit Unit);
+
+/// <summary>The share of members present who must agree for the action to go ahead.</summary>
+public sealed record VoteRule(int MinAgreePercent);
+
+public enum RequiredField
+{
+    Comment,
+    Vote,
+    Decision,
+    Ceremony,
+}

@@ -1,0 +1,17 @@
+namespace NtmWorkflow.Engine;
+
+/// <summary>Where a dossier stands overall, independent of the stage names a definition chooses.</summary>
+public static class DossierStatuses
+{
+    public const string InProgress = "in-progress";
+    public const string Recognised = "recognised";
+    public const string Rejected = "rejected";
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>A stage may be open while recognised (the ceremony after the decision).</summary>
+    public static readonly IReadOnlyList<string> ForStages = [InProgress, Recognised];
+
+    public static readonly IReadOnlyList<string> ForEnds = [Recognised, Rejected, Withdrawn];
+
+    public static readonly IReadOnlyList<string> All = [InProgress, Recognised, Rejected, Withdrawn];
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Web.Data;
+
+/// <summary>
+/// The application's database. Each provider has its own subclass so that each keeps its own migration set
+/// (SQLite and PostgreSQL differ in types and in what a migration may do).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC; SQLite forgets the kind on the way back, PostgreSQL insists on it on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace NtmWorkflow.Web.Data;
+
+public static class DatabaseSetup
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>Registers the provider chosen by <c>Database:Provider</c> and exposes it as <see cref="AppDbContext"/>.</summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? Sqlite;
+        switch (provider)
+        {
+            case Sqlite:
+                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=data/ntm.db", contentRoot);
+                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+            case Postgres:
+                var postgres = configuration.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is not set.");
+                services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
+        }
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches to write-ahead logging so readers never wait for writers.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+}
+
+/// <summary>Used by 'dotnet ef migrations add … --context SqliteAppDbContext'.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Used by 'dotnet ef migrations add … --context PostgresAppDbContext'; no server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Web.Data;
+
+internal sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration<AdministrativeUnit>
+{
+    public void Configure(EntityTypeBuilder<AdministrativeUnit> unit)
+    {
+        unit.ToTable("units");
+        unit.HasKey(u => u.Code);
+        unit.Property(u => u.Code).HasMaxLength(Limits.Code);
+        unit.Property(u => u.Name).HasMaxLength(Limits.Name);
+        unit.Property(u => u.Kind).HasMaxLength(Limits.Code);
+        unit.Property(u => u.ParentCode).HasMaxLength(Limits.Code);
+        unit.Property(u => u.Path).HasMaxLength(Limits.Path);
+        unit.Property(u => u.SearchName).HasMaxLength(Limits.Name);
+        unit.HasIndex(u => u.Path);
+    }
+}
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> dossier)
+    {
+        dossier.ToTable("dossiers");
+        dossier.HasKey(d => d.Id);
+        dossier.Property(d => d.Version).IsConcurrencyToken();
+        dossier.Property(d => d.UnitCode).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.UnitPath).HasMaxLength(Limits.Path);
+        dossier.Property(d => d.Level).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.WorkflowId).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.WorkflowHash).HasMaxLength(64);
+        dossier.Property(d => d.Stage).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.Status).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.AwaitingRole).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.DecisionNumber).HasMaxLength(Limits.Name);
+        dossier.Property(d => d.DecisionSigner).HasMaxLength(Limits.Name);
+        dossier.Property(d => d.CeremonyPlace).HasMaxLength(Limits.Text);
+        dossier.Property(d => d.CreatedBy).HasMaxLength(Limits.Name);
+        dossier.Property(d => d.UpdatedBy).HasMaxLength(Limits.Name);
+        dossier.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(d => d.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        dossier.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        dossier.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        dossier.HasIndex(d => d.UnitPath);
+        dossier.HasIndex(d => new { d.AwaitingRole, d.DueAt });
+        dossier.HasIndex(d => new { d.UnitCode, d.Level, d.Status });
+        // At most one open dossier per unit and level, even when two officers create one at the same moment.
+        dossier.HasIndex(d => new { d.UnitCode, d.Level })
+            .IsUnique()
+            .HasFilter($"\"{nameof(Dossier.Status)}\" = '{DossierStatuses.InProgress}'")
+            .HasDatabaseName("IX_dossiers_one_open_per_unit_level");
+        dossier.HasIndex(d => new { d.Status, d.DecisionDate });
+    }
+}
+
+internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<DossierEvent>
+{
+    public void Configure(EntityTypeBuilder<DossierEvent> entry)
+    {
+        entry.ToTable("dossier_events");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.ActorUserName).HasMaxLength(Limits.Name);
+        entry.Property(e => e.Role).HasMaxLength(Limits.Code);
+        entry.Property(e => e.Action).HasMaxLength(Limits.Code);
+        entry.Property(e => e.FromStage).HasMaxLength(Limits.Code);
+        entry.Property(e => e.ToStage).HasMaxLength(Limits.Code);
+        entry.Property(e => e.Comment).HasMaxLength(Limits.Comment);
+        entry.Property(e => e.DecisionNumber).HasMaxLength(Limits.Name);
+        entry.Property(e => e.DecisionSigner).HasMaxLength(Limits.Name);
+        entry.Property(e => e.CeremonyPlace).HasMaxLength(Limits.Text);
+        // One sequence number per move: a second writer of the same move fails here even without the version check.
+        entry.HasIndex(e => new { e.DossierId, e.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class StoredDefinitionConfiguration : IEntityTypeConfiguration<StoredDefinition>
+{
+    public void Configure(EntityTypeBuilder<StoredDefinition> definition)
+    {
+        definition.ToTable("workflow_definitions");
+        definition.HasKey(d => new { d.Id, d.Version });
+        definition.Property(d => d.Id).HasMaxLength(Limits.Code);
+        definition.Property(d => d.ContentHash).HasMaxLength(64);
+        definition.Property(d => d.Source).HasMaxLength(Limits.Text);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.FullName).HasMaxLength(Limits.Name);
+        user.Property(u => u.UnitCode).HasMaxLength(Limits.Code);
+        user.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(u => u.UnitCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

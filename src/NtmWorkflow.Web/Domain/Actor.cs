@@ -1,0 +1,7 @@
+namespace NtmWorkflow.Web.Domain;
+
+/// <summary>Who is acting: the signed-in official, or the system itself for scheduled work.</summary>
+public sealed record Actor(string UserName, IReadOnlyList<string> Roles, string UnitCode, string UnitPath)
+{
+    public bool CanSee(string unitPath) => unitPath.StartsWith(UnitPath, StringComparison.Ordinal);
+}

@@ -1,0 +1,178 @@
+using NtmWorkflow.Engine;
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Transitions;
+using NtmWorkflow.Web.Infrastructure;
+
+namespace NtmWorkflow.Web.Domain;
+
+/// <summary>
+/// A commune's (or district's) recognition dossier. It moves only through <see cref="Act"/>, which asks the
+/// engine whether the move is legal for the pinned definition, the actor's role and scope and the current stage,
+/// and records every move in the timeline in the same save.
+/// </summary>
+public sealed class Dossier
+{
+    public const string CreateAction = "create";
+
+    private readonly List<DossierEvent> events = [];
+
+    private Dossier()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string UnitCode { get; private set; } = "";
+
+    public string UnitPath { get; private set; } = "";
+
+    public string Level { get; private set; } = "";
+
+    public int Year { get; private set; }
+
+    public string WorkflowId { get; private set; } = "";
+
+    public int WorkflowVersion { get; private set; }
+
+    public string WorkflowHash { get; private set; } = "";
+
+    public string Stage { get; private set; } = "";
+
+    public string Status { get; private set; } = "";
+
+    /// <summary>The role that acts next; kept on the row so task lists are one indexed query.</summary>
+    public string? AwaitingRole { get; private set; }
+
+    /// <summary>Optimistic concurrency: every move increments it and a stale write fails.</summary>
+    public int Version { get; private set; }
+
+    public DateTime StageEnteredAt { get; private set; }
+
+    public DateTime? DueAt { get; private set; }
+
+    public string? DecisionNumber { get; private set; }
+
+    public DateOnly? DecisionDate { get; private set; }
+
+    public string? DecisionSigner { get; private set; }
+
+    public DateOnly? CeremonyDate { get; private set; }
+
+    public string? CeremonyPlace { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public string CreatedBy { get; private set; } = "";
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public string UpdatedBy { get; private set; } = "";
+
+    public IReadOnlyList<DossierEvent> Events => events;
+
+    public static Dossier Open(
+        AdministrativeUnit unit, string level, int year, WorkflowDefinition definition, Actor actor, DateTime now,
+        WorkingCalendar calendar)
+    {
+        if (unit.Kind != definition.Subject)
+        {
+            throw ProblemException.BadRequest("workflow",
+                $"Quy trình '{definition.Id}' dành cho đơn vị cấp {definition.Subject}, còn '{unit.Name}' là cấp {unit.Kind}.");
+        }
+        if (!definition.Levels.Contains(level))
+        {
+            throw ProblemException.BadRequest("level", $"Quy trình '{definition.Id}' không áp dụng cho mức '{level}'.");
+        }
+        var starter = definition.Stages[definition.Start].Actor;
+        if (!actor.Roles.Contains(starter) || !actor.CanSee(unit.Path))
+        {
+            throw ProblemException.Forbidden(
+                $"Chỉ {Roles.VietnameseName(starter)} của {unit.Name} mới được lập hồ sơ này.");
+        }
+        var dossier = new Dossier
+        {
+            Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
+            UnitCode = unit.Code,
+            UnitPath = unit.Path,
+            Level = level,
+            Year = year,
+            WorkflowId = definition.Id,
+            WorkflowVersion = definition.Version,
+            WorkflowHash = definition.ContentHash,
+            CreatedAt = now,
+            CreatedBy = actor.UserName,
+        };
+        dossier.MoveTo(definition, definition.Start, CreateAction, starter, ActionInput.None, actor, now, calendar);
+        return dossier;
+    }
+
+    public void Act(
+        WorkflowDefinition definition, string action, ActionInput input, Actor actor, int expectedVersion, DateTime now,
+        WorkingCalendar calendar)
+    {
+        if (!actor.CanSee(UnitPath))
+        {
+            throw ProblemException.Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
+        }
+        if (expectedVersion != Version)
+        {
+            throw ProblemException.Conflict(
+                $"Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại {Version}, bạn gửi {expectedVersion}). Hãy tải lại hồ sơ.");
+        }
+        var outcome = WorkflowEngine.Evaluate(definition, Stage, action, actor.Roles, input);
+        if (!outcome.Allowed)
+        {
+            throw Refuse(outcome);
+        }
+        var taken = definition.Stages[Stage].Actions[action];
+        MoveTo(definition, outcome.To!, action, taken.Actor, WorkflowEngine.RelevantInput(taken, input), actor, now, calendar);
+    }
+
+    public IReadOnlyList<ActionDefinition> AllowedActions(WorkflowDefinition definition, Actor actor) =>
+        actor.CanSee(UnitPath) ? WorkflowEngine.AllowedActions(definition, Stage, actor.Roles) : [];
+
+    private void MoveTo(
+        WorkflowDefinition definition, string to, string action, string role, ActionInput input, Actor actor, DateTime now,
+        WorkingCalendar calendar)
+    {
+        var from = action == CreateAction ? null : Stage;
+        Stage = to;
+        Status = definition.StatusOf(to);
+        var stage = definition.Stages.GetValueOrDefault(to);
+        AwaitingRole = stage?.Actor;
+        StageEnteredAt = now;
+        DueAt = stage?.Limit is { } limit ? Deadline(calendar, now, limit) : null;
+        if (input.Decision is { } decision)
+        {
+            (DecisionNumber, DecisionDate, DecisionSigner) = (decision.Number.Trim(), decision.Date, decision.Signer.Trim());
+        }
+        if (input.Ceremony is { } ceremony)
+        {
+            (CeremonyDate, CeremonyPlace) = (ceremony.Date, ceremony.Place.Trim());
+        }
+        UpdatedAt = now;
+        UpdatedBy = actor.UserName;
+        Version++;
+        events.Add(new DossierEvent(Id, Version, now, actor, role, action, from, to, input));
+    }
+
+    private static DateTime Deadline(WorkingCalendar calendar, DateTime now, TimeLimit limit)
+    {
+        try
+        {
+            return calendar.DueAt(now, limit);
+        }
+        catch (CalendarException e)
+        {
+            throw ProblemException.Conflict(e.Message);
+        }
+    }
+
+    private static ProblemException Refuse(TransitionOutcome outcome) => outcome.Refusal switch
+    {
+        Refusal.WrongRole => ProblemException.Forbidden(outcome.Message!),
+        Refusal.MissingField or Refusal.InvalidField => ProblemException.BadRequest(outcome.Field!, outcome.Message!),
+        _ => ProblemException.Conflict(outcome.Message!),
+    };
+}

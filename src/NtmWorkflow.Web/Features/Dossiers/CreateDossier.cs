@@ -1,0 +1,87 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Workflows;
+
+namespace NtmWorkflow.Web.Features.Dossiers;
+
+/// <summary>A commune officer opens a recognition dossier for their commune, at a level, for a year.</summary>
+public static class CreateDossier
+{
+    public sealed record Command(string? UnitCode, string? Level, int? Year, string? Workflow)
+        : IRequest<DossierView>, IAuthenticatedRequest, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.UnitCode).NotEmpty().WithMessage("Cần mã đơn vị (unitCode).")
+                .MaximumLength(Limits.Code).WithMessage($"Mã đơn vị dài tối đa {Limits.Code} ký tự.");
+            RuleFor(c => c.Level).NotEmpty().WithMessage("Cần mức công nhận (level).")
+                .Must(l => l is null || Levels.IsKnown(l))
+                .WithMessage(c => $"Mức công nhận '{c.Level}' không tồn tại; dùng {string.Join(", ", Levels.All)}.");
+            RuleFor(c => c.Year).NotNull().WithMessage("Cần năm xét công nhận (year).")
+                .InclusiveBetween(2019, clock.GetUtcNow().Year + 1)
+                .WithMessage($"Năm xét công nhận phải từ 2019 đến {clock.GetUtcNow().Year + 1}.");
+            RuleFor(c => c.Workflow).MaximumLength(Limits.Code).WithMessage($"Mã quy trình dài tối đa {Limits.Code} ký tự.");
+        }
+    }
+
+    internal sealed class Handler(
+        AppDbContext db, ICurrentActor actors, DefinitionRegistry definitions, WorkingCalendar calendar, TimeProvider clock)
+        : IRequestHandler<Command, DossierView>
+    {
+        public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var actor = await actors.RequireAsync(cancellationToken);
+            var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == command.UnitCode, cancellationToken)
+                ?? throw ProblemException.BadRequest("unitCode", $"Không có đơn vị hành chính mã '{command.UnitCode}'.");
+            var definition = command.Workflow is { } id
+                ? definitions.FindCurrent(id) ?? throw ProblemException.BadRequest("workflow", $"Không có quy trình '{id}'.")
+                : definitions.DefaultFor(unit.Kind)
+                  ?? throw ProblemException.BadRequest("workflow", $"Chưa cấu hình quy trình mặc định cho đơn vị cấp {unit.Kind}.");
+            var level = command.Level!;
+            var dossier = Dossier.Open(unit, level, command.Year!.Value, definition, actor, clock.GetUtcNow().UtcDateTime, calendar);
+            await EnsureCanApply(unit, level, cancellationToken);
+            db.Dossiers.Add(dossier);
+            await db.SaveChangesAsync(cancellationToken);
+            return DossierView.From(dossier, unit.Name, definition, actor);
+        }
+
+        private async Task EnsureCanApply(AdministrativeUnit unit, string level, CancellationToken cancellationToken)
+        {
+            var held = await db.Dossiers.AsNoTracking()
+                .Where(d => d.UnitCode == unit.Code)
+                .Select(d => new { d.Level, d.Status, d.Year })
+                .ToListAsync(cancellationToken);
+            if (held.Any(d => d.Level == level && d.Status == DossierStatuses.InProgress))
+            {
+                throw ProblemException.Conflict($"{unit.Name} đang có hồ sơ {Levels.VietnameseName(level)} chưa kết thúc.");
+            }
+            if (held.FirstOrDefault(d => d.Level == level && d.Status == DossierStatuses.Recognised) is { } recognised)
+            {
+                throw ProblemException.Conflict(
+                    $"{unit.Name} đã được công nhận {Levels.VietnameseName(level)} năm {recognised.Year}.");
+            }
+            if (Levels.Prerequisite(level) is { } prerequisite && !held.Any(d => d.Level == prerequisite && d.Status == DossierStatuses.Recognised))
+            {
+                throw ProblemException.Conflict(
+                    $"{unit.Name} chưa được công nhận {Levels.VietnameseName(prerequisite)} nên chưa thể đề nghị xét {Levels.VietnameseName(level)}.");
+            }
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/dossiers", async (Command command, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var dossier = await mediator.Send(command, cancellationToken);
+            return TypedResults.Created($"/api/dossiers/{dossier.Id}", dossier);
+        })
+        .WithTags("Dossiers")
+        .WithSummary("Lập hồ sơ đề nghị xét công nhận");
+}

@@ -1,0 +1,73 @@
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Web.Features.Dossiers;
+
+/// <summary>A dossier as the API shows it; <c>allowedActions</c> are the caller's own moves from here.</summary>
+public sealed record DossierView(
+    Guid Id,
+    string UnitCode,
+    string UnitName,
+    string Level,
+    int Year,
+    WorkflowRef Workflow,
+    string Stage,
+    string StageTitle,
+    string Status,
+    int Version,
+    DateTime? DueAt,
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<ActionView> AllowedActionDetails,
+    DecisionView? Decision,
+    CeremonyView? Ceremony,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public static DossierView From(Dossier dossier, string unitName, WorkflowDefinition definition, Actor actor)
+    {
+        var actions = dossier.AllowedActions(definition, actor);
+        return new DossierView(
+            dossier.Id,
+            dossier.UnitCode,
+            unitName,
+            dossier.Level,
+            dossier.Year,
+            new WorkflowRef(definition.Id, definition.Version, definition.Title),
+            dossier.Stage,
+            definition.TitleOf(dossier.Stage),
+            dossier.Status,
+            dossier.Version,
+            dossier.DueAt,
+            actions.Select(a => a.Name).ToList(),
+            actions.Select(ActionView.From).ToList(),
+            DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
+            CeremonyView.From(dossier.CeremonyDate, dossier.CeremonyPlace),
+            dossier.CreatedAt,
+            dossier.UpdatedAt);
+    }
+}
+
+public sealed record WorkflowRef(string Id, int Version, string Title);
+
+/// <summary>One move the caller may make, with exactly the fields it needs.</summary>
+public sealed record ActionView(string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent)
+{
+    public static ActionView From(ActionDefinition action) => new(
+        action.Name,
+        action.Title,
+        action.To,
+        action.Requires.Select(r => r.ToString().ToLowerInvariant()).Order().ToList(),
+        action.Vote?.MinAgreePercent);
+}
+
+public sealed record DecisionView(string Number, DateOnly Date, string Signer)
+{
+    public static DecisionView? From(string? number, DateOnly? date, string? signer) =>
+        number is null || date is null || signer is null ? null : new DecisionView(number, date.Value, signer);
+}
+
+public sealed record CeremonyView(DateOnly Date, string Place)
+{
+    public static CeremonyView? From(DateOnly? date, string? place) =>
+        date is null || place is null ? null : new CeremonyView(date.Value, place);
+}

@@ -1,0 +1,23 @@
+using MediatR;
+using NtmWorkflow.Web.Data;
+
+namespace NtmWorkflow.Web.Infrastructure.Pipeline;
+
+/// <summary>
+/// Runs a command in one transaction, so its checks and its writes see the same data. On SQLite the transaction
+/// takes the write lock at once (BEGIN IMMEDIATE), so concurrent commands queue instead of failing half-way.
+/// </summary>
+internal sealed class TransactionBehavior<TRequest, TResponse>(AppDbContext db) : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand || db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next();
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,22 @@
+namespace NtmWorkflow.Web.Infrastructure;
+
+/// <summary>
+/// A request the system refuses for a reason the caller can act on. The exception handler turns it into a
+/// ProblemDetails with the Vietnamese detail; <see cref="Field"/> names the offending input for 400s.
+/// </summary>
+public sealed class ProblemException(int status, string detail, string? field = null) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string? Field { get; } = field;
+
+    public static ProblemException BadRequest(string field, string detail) => new(StatusCodes.Status400BadRequest, detail, field);
+
+    public static ProblemException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);
+
+    public static ProblemException NotFound(string detail) => new(StatusCodes.Status404NotFound, detail);
+
+    public static ProblemException Conflict(string detail) => new(StatusCodes.Status409Conflict, detail);
+
+    public static ProblemException Unauthorized(string detail) => new(StatusCodes.Status401Unauthorized, detail);
+}

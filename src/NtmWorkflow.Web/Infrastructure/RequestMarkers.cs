@@ -1,0 +1,19 @@
+namespace NtmWorkflow.Web.Infrastructure;
+
+// Every request declares who may send it; the authorization behaviour refuses a request that declares nothing,
+// so a new slice cannot be public by accident.
+
+/// <summary>Anyone may send it, signed in or not (the public registry).</summary>
+public interface IAnonymousRequest;
+
+/// <summary>Only a signed-in official may send it.</summary>
+public interface IAuthenticatedRequest;
+
+/// <summary>A signed-in official may send it only for a dossier inside their unit's subtree.</summary>
+public interface IDossierRequest : IAuthenticatedRequest
+{
+    Guid DossierId { get; }
+}
+
+/// <summary>The request changes data: it runs in one database transaction.</summary>
+public interface ICommand;

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Seeding;
+using NtmWorkflow.Web.Workflows;
+
+namespace NtmWorkflow.Web.Infrastructure;
+
+/// <summary>
+/// Runs before the server accepts requests: loads and validates definitions and calendars (a broken file stops
+/// start-up with file, line and reason), migrates the database, loads units, and seeds demo users where allowed.
+/// </summary>
+internal sealed class StartupTasks(
+    IServiceProvider services, IHostEnvironment environment, IOptions<SeedOptions> seed, IOptions<WorkflowOptions> workflows,
+    TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var registry = services.GetRequiredService<DefinitionRegistry>();
+        services.GetRequiredService<WorkingCalendar>();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        await UnitFile.SyncAsync(db, workflows.Value.ResolveUnitsFile(), cancellationToken);
+        await registry.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (SeedDemo())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+        logger.LogInformation("NtmWorkflow ready: {Definitions} definitions on {Provider}",
+            registry.Current.Count, db.Database.ProviderName);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private bool SeedDemo()
+    {
+        if (environment.IsProduction())
+        {
+            if (seed.Value.Demo)
+            {
+                logger.LogWarning("Demo data is never seeded in Production; Seed:Demo / --seed-demo ignored.");
+            }
+            return false;
+        }
+        return seed.Value.Demo || environment.IsDevelopment();
+    }
+}

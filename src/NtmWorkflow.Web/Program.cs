@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Auth;
+using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Public;
+using NtmWorkflow.Web.Features.Tasks;
+using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Seeding;
+using NtmWorkflow.Web.Workflows;
+
+const string SeedDemoSwitch = "--seed-demo";
+var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoSwitch).ToArray());
+if (args.Contains(SeedDemoSwitch))
+{
+    builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.Demo)}"] = "true";
+}
+
+var services = builder.Services;
+services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
+services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(sp => DefinitionCatalog.LoadFolder(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder()));
+services.AddSingleton(sp => CalendarLoader.LoadFolder(
+    Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
+services.AddSingleton<DefinitionRegistry>();
+services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+
+services.AddIdentityApiEndpoints<AppUser>(options =>
+    {
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredLength = 10;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddClaimsPrincipalFactory<UnitClaimsFactory>();
+services.ConfigureApplicationCookie(cookie =>
+{
+    // The API answers 401/403 itself; only pages redirect to sign-in.
+    cookie.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+    cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+});
+services.AddAuthorization();
+
+services.AddHttpContextAccessor();
+services.AddScoped<ICurrentActor, HttpCurrentActor>();
+services.AddScoped<DossierLookup>();
+services.AddScoped<DemoSeeder>();
+services.AddMediation(typeof(Program).Assembly);
+services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Apply);
+services.AddExceptionHandler<ProblemExceptionHandler>();
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddOpenApi();
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddHostedService<StartupTasks>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+Login.Map(app);
+var api = app.MapGroup("").RequireAuthorization();
+CreateDossier.Map(api);
+GetDossier.Map(api);
+ListDossiers.Map(api);
+PerformAction.Map(api);
+GetTimeline.Map(api);
+ListTasks.Map(api);
+ListDecisions.Map(app);
+
+app.Run();
+
+static Task ApiAware(HttpContext context, string redirectUri, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = status;
+    }
+    else
+    {
+        context.Response.Redirect(redirectUri);
+    }
+    return Task.CompletedTask;
+}
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Web.Tests.Support;
+
+/// <summary>
+/// The real application over HTTP on a fresh real database: a SQLite file of its own, or a new PostgreSQL database
+/// when NTM_TEST_POSTGRES holds a server connection string. One per test class.
+/// </summary>
+public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Demo-Password-2026";
+
+    /// <summary>Monday 02/03/2026, 09:00 in Vietnam: a working day in an official calendar year.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
+    private static int communeCounter;
+    private readonly string? postgresServer = Environment.GetEnvironmentVariable("NTM_TEST_POSTGRES");
+    private readonly string databaseName = "ntm_test_" + Guid.NewGuid().ToString("N");
+    private readonly string sqliteFolder = Path.Combine(Path.GetTempPath(), "ntm-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> tokens = [];
+
+    public TestClock Clock { get; } = new(Start);
+
+    public bool OnPostgres => postgresServer is not null;
+
+    /// <summary>Extra settings a test class needs (a broken workflows folder, say).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:DemoPassword", Password);
+        if (postgresServer is not null)
+        {
+            var connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName };
+            builder.UseSetting("Database:Provider", DatabaseSetup.Postgres);
+            builder.UseSetting("ConnectionStrings:Postgres", connection.ToString());
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", DatabaseSetup.Sqlite);
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(sqliteFolder, "ntm.db")}");
+        }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public new async Task DisposeAsync()
+    {
+        if (postgresServer is not null)
+        {
+            using var scope = Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeletedAsync();
+        }
+        await base.DisposeAsync();
+        if (Directory.Exists(sqliteFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteFolder, recursive: true);
+        }
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>A client signed in through POST /api/auth/login as the given user.</summary>
+    public async Task<HttpClient> As(string userName)
+    {
+        if (!tokens.TryGetValue(userName, out var token))
+        {
+            var response = await CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            token = body.GetProperty("accessToken").GetString()!;
+            tokens[userName] = token;
+        }
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>
+    /// A new commune under Thành phố Hồng Ngự with its own officer, so each test owns its commune and the rule of
+    /// one open dossier per commune and level never couples two tests.
+    /// </summary>
+    public async Task<TestCommune> NewCommune(string districtCode = "dong-thap.hong-ngu")
+    {
+        var n = Interlocked.Increment(ref communeCounter);
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var district = await db.Units.FindAsync(districtCode) ?? throw new InvalidOperationException(districtCode);
+        var unit = new AdministrativeUnit($"{districtCode}.thu-nghiem-{n}", $"Xã Thử Nghiệm {n}", UnitKinds.Commune, district);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = $"xa.thunghiem{n}", FullName = unit.Name, UnitCode = unit.Code };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, Roles.CommuneOfficer));
+        return new TestCommune(unit.Code, unit.Name, user.UserName);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record TestCommune(string Code, string Name, string Officer);

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NtmWorkflow.Web.Tests.Support;
+
+/// <summary>Drives dossiers through the API: one line to create, act, or bring a dossier to a given stage.</summary>
+public sealed class Procedure(NtmApp app)
+{
+    public const string District = "huyen.hongngu";
+    public const string Appraiser = "tinh.dongthap.thamdinh";
+    public const string Leader = "tinh.dongthap.lanhdao";
+
+    public static readonly object PassingVote = new { members = 20, present = 19, agree = 18 };
+    public static readonly object Decision = new { number = "694/QĐ-UBND-HC", date = "2026-03-20", signer = "Phó Chủ tịch UBND tỉnh" };
+    public static readonly object Ceremony = new { date = "2026-04-10", place = "Hội trường UBND xã" };
+
+    /// <summary>The three-tier happy path: each action with who takes it ("commune" = the dossier's own officer).</summary>
+    public static readonly IReadOnlyList<Step> ThreeTier =
+    [
+        new("self-assessment", "open-public-comment", "commune", new { }),
+        new("commune-public-comment", "submit-to-district", "commune", new { vote = PassingVote }),
+        new("district-review", "approve", District, new { }),
+        new("district-public-notice", "submit-to-province", District, new { vote = PassingVote }),
+        new("provincial-appraisal", "send-to-council", Appraiser, new { }),
+        new("appraisal-council", "recommend", Appraiser, new { vote = PassingVote }),
+        new("decision", "sign-decision", Leader, new { decision = Decision }),
+        new("announcement-ceremony", "hold-ceremony", District, new { ceremony = Ceremony }),
+    ];
+
+    public static readonly IReadOnlyList<Step> TwoTier =
+    [
+        new("self-assessment", "open-public-comment", "commune", new { }),
+        new("commune-public-comment", "submit-to-province", "commune", new { vote = PassingVote }),
+        new("provincial-appraisal", "send-to-council", Appraiser, new { }),
+        new("appraisal-council", "recommend", Appraiser, new { vote = PassingVote }),
+        new("decision", "sign-decision", Leader, new { decision = Decision }),
+        new("announcement-ceremony", "hold-ceremony", "commune", new { ceremony = Ceremony }),
+    ];
+
+    public async Task<JsonElement> Create(TestCommune commune, string level = "ntm", string? workflow = null)
+    {
+        var client = await app.As(commune.Officer);
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year = 2026, workflow });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<HttpResponseMessage> Act(string userName, JsonElement dossier, string action, object? body = null)
+    {
+        var client = await app.As(userName);
+        var payload = Merge(body ?? new { }, dossier.GetProperty("version").GetInt32());
+        return await client.PostAsJsonAsync($"/api/dossiers/{Id(dossier)}/actions/{action}", payload);
+    }
+
+    /// <summary>Takes an action that must succeed and returns the dossier after it.</summary>
+    public async Task<JsonElement> MustAct(string userName, JsonElement dossier, string action, object? body = null)
+    {
+        var response = await Act(userName, dossier, action, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{action} by {userName}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A new dossier of the commune, moved along the given path until it stands at <paramref name="stage"/>.</summary>
+    public async Task<JsonElement> At(TestCommune commune, string stage, IReadOnlyList<Step>? path = null, string? workflow = null)
+    {
+        var dossier = await Create(commune, workflow: workflow);
+        foreach (var step in path ?? ThreeTier)
+        {
+            if (dossier.GetProperty("stage").GetString() == stage)
+            {
+                return dossier;
+            }
+            dossier = await MustAct(step.Who == "commune" ? commune.Officer : step.Who, dossier, step.Action, step.Body);
+        }
+        Assert.Equal(stage, dossier.GetProperty("stage").GetString());
+        return dossier;
+    }
+
+    public async Task<JsonElement> Get(string userName, JsonElement dossier)
+    {
+        var client = await app.As(userName);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/dossiers/{Id(dossier)}");
+    }
+
+    public async Task<JsonElement> Timeline(string userName, JsonElement dossier)
+    {
+        var client = await app.As(userName);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/dossiers/{Id(dossier)}/timeline");
+    }
+
+    public static string Id(JsonElement dossier) => dossier.GetProperty("id").GetString()!;
+
+    private static Dictionary<string, object?> Merge(object body, int expectedVersion)
+    {
+        var fields = JsonSerializer.SerializeToElement(body).EnumerateObject()
+            .ToDictionary(p => p.Name, p => (object?)p.Value);
+        fields.TryAdd("expectedVersion", expectedVersion);
+        return fields;
+    }
+}
+
+public sealed record Step(string Stage, string Action, string Who, object Body);
