@@ -60,7 +60,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static string BadRequestDetail(BadHttpRequestException e) => e switch
     {
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => "Nội dung gửi lên vượt quá giới hạn cho phép.",
-        { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "Định dạng nội dung không được hỗ trợ; hãy gửi application/json.",
+        { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ProblemTitles.UnsupportedMediaType,
         { InnerException: JsonException json } => $"Nội dung JSON không hợp lệ: {json.Path} (dòng {json.LineNumber + 1}).",
         _ => "Yêu cầu không hợp lệ: nội dung hoặc tham số không đọc được.",
     };
@@ -75,6 +75,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
 internal static class ProblemTitles
 {
+    public const string UnsupportedMediaType = "Định dạng nội dung không được hỗ trợ; hãy gửi application/json.";
+
     /// <summary>Vietnamese titles for every status, including those written by the framework (401 from auth).</summary>
     public static void Apply(ProblemDetailsContext context)
     {
@@ -96,6 +98,7 @@ internal static class ProblemTitles
             403 => "Bạn không có quyền thực hiện thao tác này.",
             404 => "Không tìm thấy địa chỉ được yêu cầu.",
             405 => "Phương thức không được hỗ trợ cho địa chỉ này.",
+            415 => UnsupportedMediaType,
             _ => null,
         };
     }

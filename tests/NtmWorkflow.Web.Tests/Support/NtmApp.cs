@@ -28,7 +28,7 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string? postgresServer = Environment.GetEnvironmentVariable("NTM_TEST_POSTGRES");
     private readonly string databaseName = "ntm_test_" + Guid.NewGuid().ToString("N");
     private readonly string sqliteFolder = Path.Combine(Path.GetTempPath(), "ntm-tests", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string> tokens = [];
+    private readonly Dictionary<(string User, DateTimeOffset IssuedAt), string> tokens = [];
 
     public TestClock Clock { get; } = new(Start);
 
@@ -79,16 +79,16 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous() => CreateClient();
 
-    /// <summary>A client signed in through POST /api/auth/login as the given user.</summary>
+    /// <summary>A client signed in through POST /api/auth/login as the given user (again whenever the test clock moved).</summary>
     public async Task<HttpClient> As(string userName)
     {
-        if (!tokens.TryGetValue(userName, out var token))
+        if (!tokens.TryGetValue((userName, Clock.Now), out var token))
         {
             var response = await CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             token = body.GetProperty("accessToken").GetString()!;
-            tokens[userName] = token;
+            tokens[(userName, Clock.Now)] = token;
         }
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

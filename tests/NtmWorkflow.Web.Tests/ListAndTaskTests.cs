@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NtmWorkflow.Web.Tests.Support;
+
+namespace NtmWorkflow.Web.Tests;
+
+public sealed class ListAndTaskTests(NtmApp app) : IClassFixture<NtmApp>
+{
+    private readonly Procedure procedure = new(app);
+
+    [Fact]
+    public async Task Tasks_ShowDossiersWaitingForTheCallersRole_SoonestDueFirst()
+    {
+        var early = await procedure.At(await app.NewCommune(), "district-review");
+        app.Clock.Now = app.Clock.Now.AddDays(3);
+        var late = await procedure.At(await app.NewCommune(), "district-review");
+        var notYet = await procedure.At(await app.NewCommune(), "commune-public-comment");
+
+        var tasks = await (await app.As(Procedure.District)).GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=100");
+        var ids = tasks.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Contains(Procedure.Id(early), ids);
+        Assert.Contains(Procedure.Id(late), ids);
+        Assert.DoesNotContain(Procedure.Id(notYet), ids);
+        Assert.True(ids.IndexOf(Procedure.Id(early)) < ids.IndexOf(Procedure.Id(late)));
+        var dueDates = tasks.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("dueAt").ValueKind != JsonValueKind.Null)
+            .Select(i => i.GetProperty("dueAt").GetDateTime()).ToList();
+        Assert.Equal(dueDates.Order(), dueDates);
+
+        var appraiserTasks = await (await app.As(Procedure.Appraiser)).GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=100");
+        Assert.DoesNotContain(appraiserTasks.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == Procedure.Id(early));
+    }
+
+    [Fact]
+    public async Task Tasks_OfAnotherDistrict_DoNotShowOurDossiers()
+    {
+        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        var tasks = await (await app.As("huyen.tracu")).GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=100");
+        Assert.DoesNotContain(tasks.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == Procedure.Id(dossier));
+    }
+
+    [Fact]
+    public async Task DistrictReview_IsDueTwentyWorkingDaysLater_AtTheCloseOfTheDay()
+    {
+        app.Clock.Now = NtmApp.Start;
+        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        // Monday 02/03/2026 + 20 working days (no holidays in March) = Monday 30/03/2026, closing 23:59:59 in Vietnam.
+        Assert.Equal(new DateTime(2026, 3, 30, 16, 59, 59, DateTimeKind.Utc), dossier.GetProperty("dueAt").GetDateTime().ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task List_FiltersByStageStatusUnitAndYear_WithinScope()
+    {
+        var commune = await app.NewCommune();
+        var atReview = await procedure.At(commune, "district-review");
+        var district = await app.As(Procedure.District);
+
+        var byStage = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?stage=district-review&unitCode={commune.Code}");
+        Assert.Equal(1, byStage.GetProperty("total").GetInt32());
+        Assert.Equal(Procedure.Id(atReview), byStage.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal("Thẩm tra cấp huyện", byStage.GetProperty("items")[0].GetProperty("stageTitle").GetString());
+
+        var otherStage = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?stage=decision&unitCode={commune.Code}");
+        Assert.Equal(0, otherStage.GetProperty("total").GetInt32());
+        var byStatus = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?status=in-progress&year=2026&unitCode={commune.Code}");
+        Assert.Equal(1, byStatus.GetProperty("total").GetInt32());
+        var otherYear = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?year=2025&unitCode={commune.Code}");
+        Assert.Equal(0, otherYear.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task List_Pages()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await procedure.Create(await app.NewCommune());
+        }
+        var district = await app.As(Procedure.District);
+        var first = await district.GetFromJsonAsync<JsonElement>("/api/dossiers?pageSize=2&page=1");
+        var second = await district.GetFromJsonAsync<JsonElement>("/api/dossiers?pageSize=2&page=2");
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        Assert.True(first.GetProperty("total").GetInt32() >= 3);
+        var firstIds = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString());
+        Assert.DoesNotContain(second.GetProperty("items").EnumerateArray(), i => firstIds.Contains(i.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task List_ForAUnitOutsideScope_Is403()
+    {
+        var client = await app.As(Procedure.District);
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await client.GetAsync("/api/dossiers?unitCode=tra-vinh"));
+    }
+
+    [Theory]
+    [InlineData("status=dang-lam", "status")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("unitCode=khong-co", "unitCode")]
+    public async Task List_WithBadFilters_Is400NamingTheFilter(string filter, string field)
+    {
+        var client = await app.As(Procedure.District);
+        var problem = await ProblemAssert.Is(HttpStatusCode.BadRequest, await client.GetAsync($"/api/dossiers?{filter}"));
+        Assert.True(problem.Names(field), problem.ToString());
+    }
+
+    [Fact]
+    public async Task List_WithANonNumericYear_Is400()
+    {
+        var client = await app.As(Procedure.District);
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await client.GetAsync("/api/dossiers?year=nam-nay"));
+    }
+}
