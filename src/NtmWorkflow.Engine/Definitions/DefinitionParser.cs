@@ -53,12 +53,37 @@ public static partial class DefinitionParser
             errors.Add((int)e.Start.Line, (int)e.Start.Column, $"Lỗi cú pháp YAML: {e.Message}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // Some malformed flow collections make YamlDotNet fail without a position: find where parsing stopped.
+            var mark = WhereParsingStops(content);
+            errors.Add((int)mark.Line, (int)mark.Column, "Lỗi cú pháp YAML: cấu trúc không đóng đúng (thiếu ']' hoặc '}'?).");
+            return null;
+        }
         if (stream.Documents.Count != 1)
         {
             errors.Add(1, 1, "Tệp phải chứa đúng một định nghĩa quy trình.");
             return null;
         }
         return errors.Mapping(stream.Documents[0].RootNode, "định nghĩa");
+    }
+
+    private static Mark WhereParsingStops(string content)
+    {
+        var parser = new Parser(new StringReader(content));
+        var last = new Mark();
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return e is YamlException yaml ? yaml.Start : last;
+        }
+        return last;
     }
 
     private static WorkflowDefinition? ReadDefinition(YamlMappingReader root, ErrorSink errors, string hash, string source)

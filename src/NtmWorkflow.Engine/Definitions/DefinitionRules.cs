@@ -26,21 +26,27 @@ internal static class DefinitionRules
             errors.Add(1, 1, $"Giai đoạn bắt đầu '{definition.Start}' không có trong 'stages'.");
             return;
         }
-        CheckTargets(definition, errors);
-        CheckReachable(definition, errors);
-        CheckWayOut(definition, errors);
+        // A wrong target makes whole branches look unreachable: report the cause alone, not its echoes.
+        if (CheckTargets(definition, errors))
+        {
+            CheckReachable(definition, errors);
+            CheckWayOut(definition, errors);
+        }
     }
 
-    private static void CheckTargets(WorkflowDefinition definition, ErrorSink errors)
+    private static bool CheckTargets(WorkflowDefinition definition, ErrorSink errors)
     {
+        var valid = true;
         foreach (var stage in definition.Stages.Values)
         {
             foreach (var action in stage.Actions.Values.Where(a => !IsStep(definition, a.To)))
             {
                 errors.Add(action.Line, 1,
                     $"Hành động '{action.Name}' của giai đoạn '{stage.Name}' chuyển tới '{action.To}', không phải giai đoạn hay kết thúc nào.");
+                valid = false;
             }
         }
+        return valid;
     }
 
     private static void CheckReachable(WorkflowDefinition definition, ErrorSink errors)

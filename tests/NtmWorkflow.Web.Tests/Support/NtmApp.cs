@@ -26,9 +26,23 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static int communeCounter;
     private readonly string? postgresServer = Environment.GetEnvironmentVariable("NTM_TEST_POSTGRES");
-    private readonly string databaseName = "ntm_test_" + Guid.NewGuid().ToString("N");
-    private readonly string sqliteFolder = Path.Combine(Path.GetTempPath(), "ntm-tests", Guid.NewGuid().ToString("N"));
+    private readonly string databaseName;
+    private readonly string sqliteFolder;
+    private readonly bool keepDatabase;
     private readonly Dictionary<(string User, DateTimeOffset IssuedAt), string> tokens = [];
+
+    public NtmApp()
+        : this(Guid.NewGuid().ToString("N"), keepDatabase: false)
+    {
+    }
+
+    /// <summary>An app on a named database, which outlives it when <paramref name="keepDatabase"/> (restart tests).</summary>
+    protected NtmApp(string databaseKey, bool keepDatabase)
+    {
+        databaseName = "ntm_test_" + databaseKey;
+        sqliteFolder = Path.Combine(Path.GetTempPath(), "ntm-tests", databaseKey);
+        this.keepDatabase = keepDatabase;
+    }
 
     public TestClock Clock { get; } = new(Start);
 
@@ -64,13 +78,16 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public new async Task DisposeAsync()
     {
-        if (postgresServer is not null)
-        {
-            using var scope = Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeletedAsync();
-        }
         await base.DisposeAsync();
-        if (Directory.Exists(sqliteFolder))
+        if (postgresServer is not null && !keepDatabase)
+        {
+            // Straight to the server: the app may never have started (start-up failure tests).
+            await using var connection = new NpgsqlConnection(postgresServer);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (Directory.Exists(sqliteFolder) && !keepDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(sqliteFolder, recursive: true);

@@ -1,0 +1,125 @@
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Transitions;
+
+namespace NtmWorkflow.Engine.Tests;
+
+public sealed class WorkflowEngineTests
+{
+    private static readonly WorkflowDefinition Commune = Shipped.Definition("commune-ntm");
+
+    [Theory]
+    [InlineData("recognised")]
+    [InlineData("rejected")]
+    [InlineData("withdrawn")]
+    public void Evaluate_WhenTheDossierHasEnded_RefusesAsNotAvailable(string end)
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, end, "approve", [Roles.DistrictReviewer], ActionInput.None);
+        Assert.Equal(Refusal.NotAvailableInStage, outcome.Refusal);
+        Assert.Contains("kết thúc", outcome.Message);
+    }
+
+    [Fact]
+    public void Evaluate_WhenTheActionIsNotInTheStage_RefusesNamingTheStage()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "district-review", "sign-decision", [Roles.ProvinceLeader], ActionInput.None);
+        Assert.Equal(Refusal.NotAvailableInStage, outcome.Refusal);
+        Assert.Contains("Thẩm tra cấp huyện", outcome.Message);
+    }
+
+    [Fact]
+    public void Evaluate_WhenTheActionIsNotInTheStage_SaysSoBeforeCheckingTheRole()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "self-assessment", "approve", [Roles.CommuneOfficer], ActionInput.None);
+        Assert.Equal(Refusal.NotAvailableInStage, outcome.Refusal);
+    }
+
+    [Theory]
+    [InlineData(10, 10, 9, true)]
+    [InlineData(10, 10, 10, true)]
+    [InlineData(20, 10, 9, true)]
+    [InlineData(100, 100, 90, true)]
+    [InlineData(100, 100, 89, false)]
+    [InlineData(10, 9, 8, false)]
+    [InlineData(10, 0, 0, false)]
+    [InlineData(3, 3, 2, false)]
+    public void Evaluate_WhenTheCouncilVotes_RecommendsOnlyAtNinetyPercentOfPresent(int members, int present, int agree, bool passes)
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "appraisal-council", "recommend", [Roles.ProvinceAppraiser],
+            ActionInput.None with { Vote = new Vote(members, present, agree) });
+        Assert.Equal(passes, outcome.Allowed);
+        if (!passes)
+        {
+            Assert.Equal(Refusal.RuleNotMet, outcome.Refusal);
+            Assert.Contains("90%", outcome.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0, "members")]
+    [InlineData(10, 11, 5, "present")]
+    [InlineData(10, 5, 6, "agree")]
+    [InlineData(10, -1, 0, "âm")]
+    [InlineData(10, 5, -1, "âm")]
+    public void Evaluate_WhenTheVoteDoesNotAddUp_RefusesAsInvalid(int members, int present, int agree, string mentions)
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "appraisal-council", "not-recommend", [Roles.ProvinceAppraiser],
+            new ActionInput("lý do", new Vote(members, present, agree), null, null));
+        Assert.Equal(Refusal.InvalidField, outcome.Refusal);
+        Assert.Equal("vote", outcome.Field);
+        Assert.Contains(mentions, outcome.Message);
+    }
+
+    [Fact]
+    public void Vote_ThatAddsUp_HasNoProblem() => Assert.Null(new Vote(15, 12, 12).Problem());
+
+    [Fact]
+    public void Evaluate_WhenTheDecisionHasABlankSigner_RefusesAsMissing()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "decision", "sign-decision", [Roles.ProvinceLeader],
+            ActionInput.None with { Decision = new Decision("1/QĐ", new DateOnly(2026, 1, 5), " ") });
+        Assert.Equal(Refusal.MissingField, outcome.Refusal);
+        Assert.Equal("decision", outcome.Field);
+    }
+
+    [Fact]
+    public void Evaluate_WhenTheCeremonyHasNoPlace_RefusesAsMissing()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "announcement-ceremony", "hold-ceremony", [Roles.DistrictReviewer],
+            ActionInput.None with { Ceremony = new Ceremony(new DateOnly(2026, 1, 5), "") });
+        Assert.Equal("ceremony", outcome.Field);
+    }
+
+    [Fact]
+    public void Evaluate_WhenTheCallerHoldsSeveralRoles_AnyMatchingRoleMayAct()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "district-review", "approve",
+            [Roles.Observer, Roles.DistrictReviewer], ActionInput.None);
+        Assert.True(outcome.Allowed);
+    }
+
+    [Fact]
+    public void AllowedActions_ForARoleWithNothingToDo_IsEmpty()
+    {
+        Assert.Empty(WorkflowEngine.AllowedActions(Commune, "district-review", [Roles.Observer]));
+        Assert.Empty(WorkflowEngine.AllowedActions(Commune, "recognised", [Roles.DistrictReviewer]));
+    }
+
+    [Fact]
+    public void AllowedActions_ForTheCommuneDuringDistrictReview_IsOnlyWithdraw() =>
+        Assert.Equal(["withdraw"], WorkflowEngine.AllowedActions(Commune, "district-review", [Roles.CommuneOfficer]).Select(a => a.Name));
+
+    [Fact]
+    public void RelevantInput_KeepsTheCommentAndOnlyTheFieldsTheActionRequires()
+    {
+        var approve = Commune.Stages["district-review"].Actions["approve"];
+        var input = new ActionInput("ghi chú", new Vote(1, 1, 1), new Decision("1", new DateOnly(2026, 1, 5), "x"),
+            new Ceremony(new DateOnly(2026, 1, 5), "y"));
+
+        var kept = WorkflowEngine.RelevantInput(approve, input);
+
+        Assert.Equal(new ActionInput("ghi chú", null, null, null), kept);
+        var sign = Commune.Stages["decision"].Actions["sign-decision"];
+        Assert.Equal(input.Decision, WorkflowEngine.RelevantInput(sign, input).Decision);
+        Assert.Null(WorkflowEngine.RelevantInput(sign, input).Vote);
+    }
+}

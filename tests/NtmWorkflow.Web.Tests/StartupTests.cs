@@ -1,0 +1,73 @@
+using System.Net;
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Web.Tests.Support;
+
+namespace NtmWorkflow.Web.Tests;
+
+/// <summary>Start-up refuses broken or silently edited definitions; running dossiers keep the rules they began under.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task BrokenDefinition_StopsStartUp_WithFileLineAndReason()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var file = Path.Combine(folder, "commune-ntm.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("to: district-public-notice", "to: district-notice"));
+        await using var app = new AppOnFolder(folder, Guid.NewGuid().ToString("N"), keepDatabase: false);
+
+        var error = Assert.Throws<DefinitionException>(() => app.CreateClient());
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("commune-ntm.yaml", problem.File);
+        Assert.Contains("district-notice", problem.Message);
+        Assert.True(problem.Line > 1);
+        Assert.Contains("commune-ntm.yaml:" + problem.Line, error.Message);
+    }
+
+    [Fact]
+    public async Task PublishedVersion_EditedWithoutBumpingTheVersion_StopsStartUp()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var key = Guid.NewGuid().ToString("N");
+        await using (var first = new AppOnFolder(folder, key, keepDatabase: true))
+        {
+            first.CreateClient();
+        }
+        var file = Path.Combine(folder, "commune-ntm.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("limit: { working-days: 20 }", "limit: { working-days: 30 }"));
+        await using var second = new AppOnFolder(folder, key, keepDatabase: false);
+
+        var error = Assert.Throws<DefinitionException>(() => second.CreateClient());
+
+        Assert.Contains("tăng 'version'", Assert.Single(error.Errors).Message);
+    }
+
+    [Fact]
+    public async Task NewVersion_RunningDossiersFinishOnTheVersionTheyBeganUnder()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var key = Guid.NewGuid().ToString("N");
+        System.Text.Json.JsonElement running;
+        await using (var first = new AppOnFolder(folder, key, keepDatabase: true))
+        {
+            running = await new Procedure(first).At(await first.NewCommune(), "district-review");
+        }
+        var file = Path.Combine(folder, "commune-ntm.yaml");
+        var text = (await File.ReadAllTextAsync(file))
+            .Replace("version: 1", "version: 2")
+            .Replace("      approve:\n        title: Đạt yêu cầu thẩm tra\n        to: district-public-notice",
+                "      approve:\n        title: Đạt yêu cầu thẩm tra\n        to: district-public-notice\n        requires: [comment]");
+        await File.WriteAllTextAsync(file, text);
+        await using var second = new AppOnFolder(folder, key, keepDatabase: false);
+        var procedure = new Procedure(second);
+
+        var pinned = await procedure.Get(Procedure.District, running);
+        Assert.Equal(1, pinned.GetProperty("workflow").GetProperty("version").GetInt32());
+        var moved = await procedure.MustAct(Procedure.District, running, "approve");
+        Assert.Equal("district-public-notice", moved.GetProperty("stage").GetString());
+
+        var fresh = await procedure.At(await second.NewCommune(), "district-review");
+        Assert.Equal(2, fresh.GetProperty("workflow").GetProperty("version").GetInt32());
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await procedure.Act(Procedure.District, fresh, "approve"));
+    }
+}
