@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Calendar;
@@ -20,6 +21,8 @@ if (args.Contains(SeedDemoSwitch))
 }
 
 var services = builder.Services;
+// First of all hosted services: the database must be migrated before Data Protection reads its key ring from it.
+services.AddHostedService<StartupTasks>();
 services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 services.AddSingleton(TimeProvider.System);
@@ -28,6 +31,7 @@ services.AddSingleton(sp => CalendarLoader.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
 services.AddSingleton<DefinitionRegistry>();
 services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+services.AddDataProtection().SetApplicationName("NtmWorkflow").PersistKeysToDbContext<AppDbContext>();
 
 services.AddIdentityApiEndpoints<AppUser>(options =>
     {
@@ -57,7 +61,6 @@ services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddOpenApi();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-services.AddHostedService<StartupTasks>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

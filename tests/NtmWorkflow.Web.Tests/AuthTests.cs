@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Web.Tests;
@@ -27,6 +30,15 @@ public sealed class AuthTests(NtmApp app) : IClassFixture<NtmApp>
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", (await refreshed.Json()).GetProperty("accessToken").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/tasks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningKeys_AreKeptInTheDatabase_SoEveryInstanceAcceptsTheTokens()
+    {
+        await app.As("huyen.hongngu");
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,8 +10,11 @@ namespace NtmWorkflow.Web.Data;
 /// The application's database. Each provider has its own subclass so that each keeps its own migration set
 /// (SQLite and PostgreSQL differ in types and in what a migration may do).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that protects tokens and cookies, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
 
     public DbSet<Dossier> Dossiers => Set<Dossier>();
