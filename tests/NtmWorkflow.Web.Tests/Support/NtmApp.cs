@@ -25,7 +25,7 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     private static int communeCounter;
-    private readonly string? postgresServer = Environment.GetEnvironmentVariable("NTM_TEST_POSTGRES");
+    private readonly string? postgresServer = System.Environment.GetEnvironmentVariable("NTM_TEST_POSTGRES");
     private readonly string databaseName;
     private readonly string sqliteFolder;
     private readonly bool keepDatabase;
@@ -51,9 +51,11 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings a test class needs (a broken workflows folder, say).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    protected virtual string Environment => "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", Password);
         if (postgresServer is not null)
