@@ -16,8 +16,6 @@ public static class Roles
         CommuneOfficer, DistrictReviewer, ProvinceAppraiser, ProvinceLeader, CentralAppraiser, Administrator, Observer,
     ];
 
-    public static bool IsKnown(string role) => All.Contains(role);
-
     public static string VietnameseName(string role) => role switch
     {
         CommuneOfficer => "cán bộ xã",

@@ -82,14 +82,6 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
-    public void IsProvisional_IsTrueOnlyWhenTheSpanTouchesAnEstimatedYear()
-    {
-        Assert.True(Calendar.IsProvisional(new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 10)));
-        Assert.False(Calendar.IsProvisional(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
-        Assert.False(Calendar.IsProvisional(new DateOnly(2025, 6, 1), new DateOnly(2026, 6, 1)));
-    }
-
-    [Fact]
     public void Years_AreTheShippedOnes_WithTheirSources()
     {
         Assert.Equal([2025, 2026, 2027], Calendar.Years.Select(y => y.Year).Order());

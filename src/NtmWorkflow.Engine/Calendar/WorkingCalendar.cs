@@ -43,10 +43,6 @@ public sealed class WorkingCalendar
         return day;
     }
 
-    /// <summary>Whether any day from start to end lies in a year whose schedule is only estimated.</summary>
-    public bool IsProvisional(DateOnly start, DateOnly end) =>
-        Enumerable.Range(start.Year, end.Year - start.Year + 1).Any(y => YearOfNumber(y).Provisional);
-
     /// <summary>The last day of a limit that starts on the given Vietnamese date.</summary>
     public DateOnly LastDay(DateOnly start, TimeLimit limit) => limit.Unit switch
     {
@@ -65,11 +61,9 @@ public sealed class WorkingCalendar
     public static DateOnly ToVietnamDate(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime));
 
-    private CalendarYear YearOf(DateOnly day) => YearOfNumber(day.Year);
-
-    private CalendarYear YearOfNumber(int year) =>
-        years.TryGetValue(year, out var found)
+    private CalendarYear YearOf(DateOnly day) =>
+        years.TryGetValue(day.Year, out var found)
             ? found
             : throw new CalendarException(
-                $"Chưa có lịch ngày nghỉ của năm {year}: thêm tệp workflows/calendars/{year}.yaml trước khi tính thời hạn.");
+                $"Chưa có lịch ngày nghỉ của năm {day.Year}: thêm tệp workflows/calendars/{day.Year}.yaml trước khi tính thời hạn.");
 }

@@ -14,8 +14,6 @@ public sealed record WorkflowDefinition(
     string ContentHash,
     string Source)
 {
-    public bool IsEnd(string step) => Ends.ContainsKey(step);
-
     public string TitleOf(string step) =>
         Stages.TryGetValue(step, out var stage) ? stage.Title
         : Ends.TryGetValue(step, out var end) ? end.Title

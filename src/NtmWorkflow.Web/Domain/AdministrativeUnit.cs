@@ -32,8 +32,6 @@ public sealed class AdministrativeUnit
 
     public string SearchName { get; private set; } = "";
 
-    public bool Contains(string otherPath) => otherPath.StartsWith(Path, StringComparison.Ordinal);
-
     public void Rename(string name)
     {
         Name = name;
