@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NtmWorkflow.Engine.Definitions;
 
 /// <summary>Turns the text of one definition file into a validated <see cref="WorkflowDefinition"/>.</summary>
-public static partial class DefinitionParser
+public static class DefinitionParser
 {
     private static readonly Dictionary<string, RequiredField> FieldNames = new()
     {
@@ -17,14 +15,11 @@ public static partial class DefinitionParser
         ["ceremony"] = RequiredField.Ceremony,
     };
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
-
     /// <exception cref="DefinitionException">With every problem found, each with file, line and reason.</exception>
     public static WorkflowDefinition Parse(string content, string source)
     {
         var errors = new ErrorSink(source);
-        var root = ReadRoot(content, errors);
+        var root = YamlText.ReadRoot(content, errors, "định nghĩa");
         var definition = root is null ? null : ReadDefinition(root, errors, ContentHash(content), source);
         if (definition is not null)
         {
@@ -41,58 +36,13 @@ public static partial class DefinitionParser
     public static string ContentHash(string content) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\n"))));
 
-    private static YamlMappingReader? ReadRoot(string content, ErrorSink errors)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(content));
-        }
-        catch (YamlException e)
-        {
-            errors.Add((int)e.Start.Line, (int)e.Start.Column, $"Lỗi cú pháp YAML: {e.Message}");
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // Some malformed flow collections make YamlDotNet fail without a position: find where parsing stopped.
-            var mark = WhereParsingStops(content);
-            errors.Add((int)mark.Line, (int)mark.Column, "Lỗi cú pháp YAML: cấu trúc không đóng đúng (thiếu ']' hoặc '}'?).");
-            return null;
-        }
-        if (stream.Documents.Count != 1)
-        {
-            errors.Add(1, 1, "Tệp phải chứa đúng một định nghĩa quy trình.");
-            return null;
-        }
-        return errors.Mapping(stream.Documents[0].RootNode, "định nghĩa");
-    }
-
-    private static Mark WhereParsingStops(string content)
-    {
-        var parser = new Parser(new StringReader(content));
-        var last = new Mark();
-        try
-        {
-            while (parser.MoveNext())
-            {
-                last = parser.Current!.End;
-            }
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
-        {
-            return e is YamlException yaml ? yaml.Start : last;
-        }
-        return last;
-    }
-
     private static WorkflowDefinition? ReadDefinition(YamlMappingReader root, ErrorSink errors, string hash, string source)
     {
-        var id = Name(root, "id", errors);
+        var id = root.Name("id");
         var version = root.PositiveInt("version");
         var title = root.String("title");
         var legalBasis = root.String("legal-basis", required: false);
-        var subject = OneOf(root, "subject", Subjects.All, errors);
+        var subject = root.OneOf("subject", Subjects.All);
         var levels = ReadLevels(root, errors);
         var start = root.String("start");
         var stages = ReadNamed(root.Mapping("stages"), errors, ReadStage);
@@ -135,7 +85,7 @@ public static partial class DefinitionParser
         foreach (var (key, value) in mapping.Entries())
         {
             var name = key.Value!;
-            if (!KebabCase().IsMatch(name))
+            if (!YamlText.IsKebabCase(name))
             {
                 errors.Add(key, $"Tên '{name}' phải viết thường, nối bằng gạch ngang (ví dụ district-review).");
             }
@@ -151,9 +101,9 @@ public static partial class DefinitionParser
     private static StageDefinition? ReadStage(string name, YamlScalarNode key, YamlMappingReader stage, ErrorSink errors)
     {
         var title = stage.String("title");
-        var actor = OneOf(stage, "actor", Roles.All, errors);
+        var actor = stage.OneOf("actor", Roles.All);
         var limit = ReadLimit(stage.Mapping("limit", required: false), errors);
-        var status = OneOf(stage, "status", DossierStatuses.ForStages, errors, required: false) ?? DossierStatuses.InProgress;
+        var status = stage.OneOf("status", DossierStatuses.ForStages, required: false) ?? DossierStatuses.InProgress;
         var actions = ReadNamed(stage.Mapping("actions", required: false), errors,
             (actionName, actionKey, action, sink) => ReadAction(actionName, actionKey, action, actor, sink));
         stage.RejectUnknownKeys();
@@ -167,7 +117,7 @@ public static partial class DefinitionParser
     {
         var title = action.String("title");
         var to = action.String("to");
-        var actor = OneOf(action, "actor", Roles.All, errors, required: false) ?? stageActor;
+        var actor = action.OneOf("actor", Roles.All, required: false) ?? stageActor;
         var requires = new HashSet<RequiredField>();
         foreach (var field in action.ScalarList("requires", required: false))
         {
@@ -227,7 +177,7 @@ public static partial class DefinitionParser
     private static EndDefinition? ReadEnd(string name, YamlScalarNode key, YamlMappingReader end, ErrorSink errors)
     {
         var title = end.String("title");
-        var status = OneOf(end, "status", DossierStatuses.ForEnds, errors, required: false);
+        var status = end.OneOf("status", DossierStatuses.ForEnds, required: false);
         end.RejectUnknownKeys();
         if (status is null && DossierStatuses.ForEnds.Contains(name))
         {
@@ -238,28 +188,5 @@ public static partial class DefinitionParser
             errors.Add(key, $"Kết thúc '{name}' cần 'status' ({string.Join(", ", DossierStatuses.ForEnds)}).");
         }
         return title is null || status is null ? null : new EndDefinition(name, title, status, (int)key.Start.Line);
-    }
-
-    private static string? Name(YamlMappingReader reader, string key, ErrorSink errors)
-    {
-        var value = reader.String(key);
-        if (value is not null && !KebabCase().IsMatch(value))
-        {
-            errors.Add(reader.Optional(key)!, $"'{key}' phải viết thường, nối bằng gạch ngang, không phải '{value}'.");
-            return null;
-        }
-        return value;
-    }
-
-    private static string? OneOf(
-        YamlMappingReader reader, string key, IReadOnlyList<string> allowed, ErrorSink errors, bool required = true)
-    {
-        var value = reader.String(key, required);
-        if (value is not null && !allowed.Contains(value))
-        {
-            errors.Add(reader.Optional(key)!, $"'{key}' không nhận giá trị '{value}' (dùng: {string.Join(", ", allowed)}).");
-            return null;
-        }
-        return value;
     }
 }

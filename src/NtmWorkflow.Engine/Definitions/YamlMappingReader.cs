@@ -35,6 +35,30 @@ internal sealed class YamlMappingReader(YamlMappingNode node, ErrorSink errors)
         return value is null ? null : errors.Scalar(value, key);
     }
 
+    /// <summary>A value that must be one of <paramref name="allowed"/> (a role, a subject, a status…).</summary>
+    public string? OneOf(string key, IReadOnlyList<string> allowed, bool required = true)
+    {
+        var value = String(key, required);
+        if (value is not null && !allowed.Contains(value))
+        {
+            errors.Add(Optional(key)!, $"'{key}' không nhận giá trị '{value}' (dùng: {string.Join(", ", allowed)}).");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>An identifier: lower case words joined by hyphens.</summary>
+    public string? Name(string key)
+    {
+        var value = String(key);
+        if (value is not null && !YamlText.IsKebabCase(value))
+        {
+            errors.Add(Optional(key)!, $"'{key}' phải viết thường, nối bằng gạch ngang, không phải '{value}'.");
+            return null;
+        }
+        return value;
+    }
+
     public int? PositiveInt(string key, bool required = true)
     {
         var value = required ? Required(key) : Optional(key);
@@ -72,6 +96,37 @@ internal sealed class YamlMappingReader(YamlMappingNode node, ErrorSink errors)
             }
         }
         return items;
+    }
+
+    public IReadOnlyList<YamlMappingReader> MappingList(string key)
+    {
+        var value = Required(key);
+        if (value is null)
+        {
+            return [];
+        }
+        if (value is not YamlSequenceNode sequence)
+        {
+            errors.Add(value, $"'{key}' phải là một danh sách các mục '- ...'.");
+            return [];
+        }
+        return sequence.Children.Select(item => errors.Mapping(item, key)).OfType<YamlMappingReader>().ToList();
+    }
+
+    public bool? Bool(string key)
+    {
+        var value = Optional(key);
+        var text = value is null ? null : errors.Scalar(value, key);
+        if (text is null)
+        {
+            return null;
+        }
+        if (bool.TryParse(text, out var flag))
+        {
+            return flag;
+        }
+        errors.Add(value!, $"'{key}' phải là true hoặc false, không phải '{text}'.");
+        return null;
     }
 
     /// <summary>Each key of the mapping with its value, for mappings whose keys are names (stages, actions).</summary>
@@ -113,6 +168,21 @@ internal sealed class ErrorSink(string file)
         errors.Add(new DefinitionError(file, (int)node.Start.Line, (int)node.Start.Column, message));
 
     public void Add(int line, int column, string message) => errors.Add(new DefinitionError(file, line, column, message));
+
+    public decimal? Number(YamlNode value, string key)
+    {
+        var text = Scalar(value, key);
+        if (text is null)
+        {
+            return null;
+        }
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        Add(value, $"'{key}' phải là một số (dấu chấm thập phân), không phải '{text}'.");
+        return null;
+    }
 
     public string? Scalar(YamlNode value, string key)
     {
