@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -26,7 +27,10 @@ services.AddHostedService<StartupTasks>();
 services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 services.AddSingleton(TimeProvider.System);
-services.AddSingleton(sp => DefinitionCatalog.LoadFolder(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder()));
+services.AddSingleton(sp => CriteriaCatalog.LoadFolder(
+    Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "criteria")));
+services.AddSingleton(sp => DefinitionCatalog.LoadFolder(
+    sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), sp.GetRequiredService<CriteriaCatalog>()));
 services.AddSingleton(sp => CalendarLoader.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
 services.AddSingleton<DefinitionRegistry>();

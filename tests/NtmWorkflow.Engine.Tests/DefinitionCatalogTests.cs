@@ -20,7 +20,7 @@ public sealed class DefinitionCatalogTests
         File.WriteAllText(Path.Combine(folder, "a.yaml"), text);
         File.WriteAllText(Path.Combine(folder, "b.yaml"), text);
 
-        var error = Assert.Throws<DefinitionException>(() => DefinitionCatalog.LoadFolder(folder));
+        var error = Assert.Throws<DefinitionException>(() => DefinitionCatalog.LoadFolder(folder, Shipped.Criteria));
 
         var duplicate = Assert.Single(error.Errors);
         Assert.Equal("b.yaml", duplicate.File);
@@ -34,7 +34,7 @@ public sealed class DefinitionCatalogTests
         File.WriteAllText(Path.Combine(folder, "a.yaml"), "id: a\n");
         File.WriteAllText(Path.Combine(folder, "b.yaml"), "id: [\n");
 
-        var error = Assert.Throws<DefinitionException>(() => DefinitionCatalog.LoadFolder(folder));
+        var error = Assert.Throws<DefinitionException>(() => DefinitionCatalog.LoadFolder(folder, Shipped.Criteria));
 
         Assert.Contains(error.Errors, e => e.File == "a.yaml");
         Assert.Contains(error.Errors, e => e.File == "b.yaml");
@@ -43,7 +43,7 @@ public sealed class DefinitionCatalogTests
     [Fact]
     public void LoadFolder_WhenTheFolderIsMissing_SaysWhich()
     {
-        var error = Assert.Throws<DefinitionException>(() => DefinitionCatalog.LoadFolder("/khong/co/thu-muc"));
+        var error = Assert.Throws<DefinitionException>(() => DefinitionCatalog.LoadFolder("/khong/co/thu-muc", Shipped.Criteria));
         Assert.Equal("/khong/co/thu-muc", Assert.Single(error.Errors).File);
     }
 }

@@ -11,6 +11,7 @@ public sealed class DefinitionParserTests
         title: Quy trình nhỏ
         subject: commune
         levels: [ntm]
+        criteria: { ntm: commune-ntm-2021 }
         start: review
         stages:
           review:
@@ -42,12 +43,13 @@ public sealed class DefinitionParserTests
         Assert.Equal("tiny", definition.Id);
         Assert.Equal(1, definition.Version);
         Assert.Equal(["ntm"], definition.Levels);
+        Assert.Equal("commune-ntm-2021", definition.Criteria["ntm"].SetId);
         Assert.Equal(new TimeLimit(5, LimitUnit.WorkingDays), definition.Stages["review"].Limit);
         Assert.Equal(Roles.DistrictReviewer, definition.Stages["review"].Actions["approve"].Actor);
         Assert.Equal(75, definition.Stages["council"].Actions["recommend"].Vote!.MinAgreePercent);
         Assert.Equal("recognised", definition.Ends["recognised"].Status);
         Assert.Equal(DefinitionParser.ContentHash(Valid), definition.ContentHash);
-        Assert.Equal(8, definition.Stages["review"].Line);
+        Assert.Equal(9, definition.Stages["review"].Line);
     }
 
     [Fact]
@@ -59,19 +61,21 @@ public sealed class DefinitionParserTests
     [InlineData("version: 1", "version: 0", 2, "số nguyên dương")]
     [InlineData("id: tiny", "id: Tiny Flow", 1, "gạch ngang")]
     [InlineData("subject: commune", "subject: city", 4, "subject")]
+    [InlineData("criteria: { ntm: commune-ntm-2021 }", "criteria: { ntm: x, ntm-nang-cao: y }", 6, "ntm-nang-cao")]
+    [InlineData("criteria: { ntm: commune-ntm-2021 }", "criteria: {}", 6, "'ntm'")]
     [InlineData("levels: [ntm]", "levels: [ntm, ntm-xuat-sac]", 5, "ntm-xuat-sac")]
     [InlineData("levels: [ntm]", "levels: ntm", 5, "danh sách")]
     [InlineData("start: review", "start: nowhere", 1, "nowhere")]
-    [InlineData("    actor: district-reviewer", "    actor: district-chief", 10, "district-chief")]
-    [InlineData("      approve: { title: Đạt, to: council }", "      approve: { title: Đạt, to: counsel }", 13, "counsel")]
-    [InlineData("requires: [comment]", "requires: [reason]", 14, "reason")]
-    [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5, days: 7 }", 11, "đúng một")]
-    [InlineData("    limit: { working-days: 5 }", "    limit: { weeks: 1 }", 11, "weeks")]
-    [InlineData("        vote: { min-agree-percent: 75 }", "        vote: { min-agree-percent: 175 }", 23, "100")]
-    [InlineData("        requires: [vote]", "        requires: [comment]", 20, "vote")]
-    [InlineData("    title: Hội đồng", "    titel: Hội đồng", 16, "titel")]
-    [InlineData("  recognised: { title: Đã công nhận }", "  approved: { title: Đã công nhận }", 25, "status")]
-    [InlineData("  rejected: { title: Không công nhận }", "  rejected: { title: Không công nhận, status: failed }", 26, "failed")]
+    [InlineData("    actor: district-reviewer", "    actor: district-chief", 11, "district-chief")]
+    [InlineData("      approve: { title: Đạt, to: council }", "      approve: { title: Đạt, to: counsel }", 14, "counsel")]
+    [InlineData("requires: [comment]", "requires: [reason]", 15, "reason")]
+    [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5, days: 7 }", 12, "đúng một")]
+    [InlineData("    limit: { working-days: 5 }", "    limit: { weeks: 1 }", 12, "weeks")]
+    [InlineData("        vote: { min-agree-percent: 75 }", "        vote: { min-agree-percent: 175 }", 24, "100")]
+    [InlineData("        requires: [vote]", "        requires: [comment]", 21, "vote")]
+    [InlineData("    title: Hội đồng", "    titel: Hội đồng", 17, "titel")]
+    [InlineData("  recognised: { title: Đã công nhận }", "  approved: { title: Đã công nhận }", 26, "status")]
+    [InlineData("  rejected: { title: Không công nhận }", "  rejected: { title: Không công nhận, status: failed }", 27, "failed")]
     public void Parse_WhenOneThingIsWrong_ReportsItsLineAndReason(string from, string to, int line, string mentions)
     {
         var text = Valid.Replace(from, to);
@@ -88,6 +92,7 @@ public sealed class DefinitionParserTests
     [InlineData("title")]
     [InlineData("subject")]
     [InlineData("start")]
+    [InlineData("criteria")]
     public void Parse_WhenATopLevelKeyIsMissing_NamesIt(string key)
     {
         var text = string.Join('\n', Valid.Split('\n').Where(l => !l.StartsWith(key + ":", StringComparison.Ordinal)));
@@ -101,7 +106,7 @@ public sealed class DefinitionParserTests
         var error = Assert.Throws<DefinitionException>(() => DefinitionParser.Parse(Valid.Replace("title: Thẩm tra", "title: [Thẩm tra"), "tiny.yaml"));
         var syntax = Assert.Single(error.Errors);
         Assert.Contains("YAML", syntax.Message);
-        Assert.InRange(syntax.Line, 9, 11);
+        Assert.InRange(syntax.Line, 10, 12);
     }
 
     [Fact]
@@ -188,7 +193,7 @@ public sealed class DefinitionParserTests
         var error = Assert.Throws<DefinitionException>(() => DefinitionParser.Parse(text, "tiny.yaml"));
         Assert.True(error.Errors.Count >= 2);
         Assert.Contains("tiny.yaml:4:", error.Message);
-        Assert.Contains("tiny.yaml:10:", error.Message);
+        Assert.Contains("tiny.yaml:11:", error.Message);
     }
 
     [Fact]

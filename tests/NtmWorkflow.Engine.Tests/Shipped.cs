@@ -1,4 +1,5 @@
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 
 namespace NtmWorkflow.Engine.Tests;
@@ -8,7 +9,9 @@ internal static class Shipped
 {
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "workflows");
 
-    public static readonly DefinitionCatalog Definitions = DefinitionCatalog.LoadFolder(Folder);
+    public static readonly CriteriaCatalog Criteria = CriteriaCatalog.LoadFolder(Path.Combine(Folder, "criteria"));
+
+    public static readonly DefinitionCatalog Definitions = DefinitionCatalog.LoadFolder(Folder, Criteria);
 
     public static readonly WorkingCalendar Calendar = CalendarLoader.LoadFolder(Path.Combine(Folder, "calendars"));
 

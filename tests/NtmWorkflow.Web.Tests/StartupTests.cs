@@ -25,6 +25,21 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task BrokenCriteriaSet_StopsStartUp_WithFileLineAndReason()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var file = Path.Combine(folder, "criteria", "district-ntm-2021.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("kind: at-least, threshold: 60", "kind: at-least"));
+        await using var app = new AppOnFolder(folder, Guid.NewGuid().ToString("N"), keepDatabase: false);
+
+        var error = Assert.Throws<DefinitionException>(() => app.CreateClient());
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("district-ntm-2021.yaml", problem.File);
+        Assert.Contains("threshold", problem.Message);
+    }
+
+    [Fact]
     public async Task PublishedVersion_EditedWithoutBumpingTheVersion_StopsStartUp()
     {
         var folder = AppOnFolder.CopyOfShippedWorkflows();

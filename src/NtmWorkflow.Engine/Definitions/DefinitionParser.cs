@@ -44,6 +44,7 @@ public static class DefinitionParser
         var legalBasis = root.String("legal-basis", required: false);
         var subject = root.OneOf("subject", Subjects.All);
         var levels = ReadLevels(root, errors);
+        var criteria = ReadCriteria(root.Mapping("criteria"), levels, errors);
         var start = root.String("start");
         var stages = ReadNamed(root.Mapping("stages"), errors, ReadStage);
         var ends = ReadNamed(root.Mapping("ends"), errors, ReadEnd);
@@ -53,7 +54,7 @@ public static class DefinitionParser
         {
             return null;
         }
-        return new WorkflowDefinition(id, version.Value, title, legalBasis, subject, levels, start, stages, ends, hash, source);
+        return new WorkflowDefinition(id, version.Value, title, legalBasis, subject, levels, criteria, start, stages, ends, hash, source);
     }
 
     private static List<string> ReadLevels(YamlMappingReader root, ErrorSink errors)
@@ -71,6 +72,32 @@ public static class DefinitionParser
             }
         }
         return levels;
+    }
+
+    /// <summary>Which criteria set judges each level: every level needs one, and only those levels.</summary>
+    private static Dictionary<string, CriteriaReference> ReadCriteria(YamlMappingReader? mapping, List<string> levels, ErrorSink errors)
+    {
+        var criteria = new Dictionary<string, CriteriaReference>();
+        if (mapping is null)
+        {
+            return criteria;
+        }
+        foreach (var (key, value) in mapping.Entries())
+        {
+            if (!levels.Contains(key.Value!))
+            {
+                errors.Add(key, $"'criteria' khai báo mức '{key.Value}' không có trong 'levels'.");
+            }
+            else if (errors.Scalar(value, key.Value!) is { } setId)
+            {
+                criteria[key.Value!] = new CriteriaReference(setId, (int)value.Start.Line);
+            }
+        }
+        foreach (var level in levels.Where(l => !criteria.ContainsKey(l)))
+        {
+            errors.Add(mapping.Node, $"'criteria' cần bộ tiêu chí cho mức '{level}'.");
+        }
+        return criteria;
     }
 
     private static Dictionary<string, T> ReadNamed<T>(

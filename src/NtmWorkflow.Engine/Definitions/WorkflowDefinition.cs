@@ -8,6 +8,7 @@ public sealed record WorkflowDefinition(
     string? LegalBasis,
     string Subject,
     IReadOnlyList<string> Levels,
+    IReadOnlyDictionary<string, CriteriaReference> Criteria,
     string Start,
     IReadOnlyDictionary<string, StageDefinition> Stages,
     IReadOnlyDictionary<string, EndDefinition> Ends,
@@ -25,6 +26,9 @@ public sealed record WorkflowDefinition(
         : Ends.TryGetValue(step, out var end) ? end.Status
         : throw new ArgumentException($"'{step}' is not a step of {Id} v{Version}.", nameof(step));
 }
+
+/// <summary>The criteria set a level is judged by, named by id; <see cref="Line"/> locates it in the file.</summary>
+public sealed record CriteriaReference(string SetId, int Line);
 
 public sealed record StageDefinition(
     string Name,
