@@ -7,6 +7,7 @@ using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Auth;
+using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Public;
 using NtmWorkflow.Web.Features.Tasks;
@@ -34,6 +35,7 @@ services.AddSingleton(sp => DefinitionCatalog.LoadFolder(
 services.AddSingleton(sp => CalendarLoader.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
 services.AddSingleton<DefinitionRegistry>();
+services.AddSingleton<CriteriaRegistry>();
 services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddDataProtection().SetApplicationName("NtmWorkflow").PersistKeysToDbContext<AppDbContext>();
 
@@ -82,6 +84,9 @@ ListDossiers.Map(api);
 PerformAction.Map(api);
 GetTimeline.Map(api);
 ListTasks.Map(api);
+GetCriteria.Map(api);
+AssessCriterion.Map(api);
+UpdateConditions.Map(api);
 ListDecisions.Map(app);
 
 app.Run();

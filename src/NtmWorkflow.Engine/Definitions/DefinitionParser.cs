@@ -7,6 +7,12 @@ namespace NtmWorkflow.Engine.Definitions;
 /// <summary>Turns the text of one definition file into a validated <see cref="WorkflowDefinition"/>.</summary>
 public static class DefinitionParser
 {
+    private static readonly Dictionary<string, GateCheck> CheckNames = new()
+    {
+        ["criteria"] = GateCheck.Criteria,
+        ["conditions"] = GateCheck.Conditions,
+    };
+
     private static readonly Dictionary<string, RequiredField> FieldNames = new()
     {
         ["comment"] = RequiredField.Comment,
@@ -131,12 +137,13 @@ public static class DefinitionParser
         var actor = stage.OneOf("actor", Roles.All);
         var limit = ReadLimit(stage.Mapping("limit", required: false), errors);
         var status = stage.OneOf("status", DossierStatuses.ForStages, required: false) ?? DossierStatuses.InProgress;
+        var selfAssessment = stage.Bool("self-assessment") ?? false;
         var actions = ReadNamed(stage.Mapping("actions", required: false), errors,
             (actionName, actionKey, action, sink) => ReadAction(actionName, actionKey, action, actor, sink));
         stage.RejectUnknownKeys();
         return title is null || actor is null
             ? null
-            : new StageDefinition(name, title, actor, limit, status, actions, (int)key.Start.Line);
+            : new StageDefinition(name, title, actor, limit, status, selfAssessment, actions, (int)key.Start.Line);
     }
 
     private static ActionDefinition? ReadAction(
@@ -157,6 +164,18 @@ public static class DefinitionParser
                 errors.Add(field, $"Trường '{field.Value}' không tồn tại (dùng: {string.Join(", ", FieldNames.Keys)}).");
             }
         }
+        var checks = new HashSet<GateCheck>();
+        foreach (var check in action.ScalarList("checks", required: false))
+        {
+            if (CheckNames.TryGetValue(check.Value!, out var known))
+            {
+                checks.Add(known);
+            }
+            else
+            {
+                errors.Add(check, $"Điều kiện kiểm tra '{check.Value}' không tồn tại (dùng: {string.Join(", ", CheckNames.Keys)}).");
+            }
+        }
         var vote = ReadVote(action.Mapping("vote", required: false), errors);
         if (vote is not null && !requires.Contains(RequiredField.Vote))
         {
@@ -165,7 +184,7 @@ public static class DefinitionParser
         action.RejectUnknownKeys();
         return title is null || to is null || actor is null
             ? null
-            : new ActionDefinition(name, title, to, actor, requires, vote, (int)key.Start.Line);
+            : new ActionDefinition(name, title, to, actor, requires, vote, checks, (int)key.Start.Line);
     }
 
     private static VoteRule? ReadVote(YamlMappingReader? vote, ErrorSink errors)

@@ -36,6 +36,7 @@ public sealed record StageDefinition(
     string Actor,
     TimeLimit? Limit,
     string Status,
+    bool SelfAssessment,
     IReadOnlyDictionary<string, ActionDefinition> Actions,
     int Line);
 
@@ -46,6 +47,7 @@ public sealed record ActionDefinition(
     string Actor,
     IReadOnlySet<RequiredField> Requires,
     VoteRule? Vote,
+    IReadOnlySet<GateCheck> Checks,
     int Line);
 
 public sealed record EndDefinition(string Name, string Title, string Status, int Line);
@@ -61,6 +63,16 @@ public sealed record TimeLimit(int Amount, LimitUnit Unit);
 
 /// <summary>The share of members present who must agree for the action to go ahead.</summary>
 public sealed record VoteRule(int MinAgreePercent);
+
+/// <summary>What must hold of the dossier itself before the action may be taken.</summary>
+public enum GateCheck
+{
+    /// <summary>Every criterion of the level's set self-assessed as met, with no indicator value contradicting it.</summary>
+    Criteria,
+
+    /// <summary>Satisfaction rate, no construction debt, security (and the model conditions for kiểu mẫu).</summary>
+    Conditions,
+}
 
 public enum RequiredField
 {

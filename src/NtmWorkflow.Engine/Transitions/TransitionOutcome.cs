@@ -1,3 +1,5 @@
+using NtmWorkflow.Engine.Criteria;
+
 namespace NtmWorkflow.Engine.Transitions;
 
 /// <summary>Why a move was refused; each kind maps to one kind of answer to the caller.</summary>
@@ -20,12 +22,13 @@ public enum Refusal
 }
 
 /// <summary>The engine's answer to "may this role take this action now, with this input?".</summary>
-public sealed record TransitionOutcome(string? To, Refusal? Refusal, string? Field, string? Message)
+/// <param name="Blocking">The criteria that stop the move, when a criteria check refused it.</param>
+public sealed record TransitionOutcome(string? To, Refusal? Refusal, string? Field, string? Message, IReadOnlyList<Criterion> Blocking)
 {
     public bool Allowed => Refusal is null;
 
-    public static TransitionOutcome Move(string to) => new(to, null, null, null);
+    public static TransitionOutcome Move(string to) => new(to, null, null, null, []);
 
     public static TransitionOutcome Refuse(Refusal refusal, string message, string? field = null) =>
-        new(null, refusal, field, message);
+        new(null, refusal, field, message, []);
 }

@@ -12,7 +12,8 @@ public static class WorkflowEngine
             : [];
 
     public static TransitionOutcome Evaluate(
-        WorkflowDefinition definition, string step, string actionName, IReadOnlyCollection<string> roles, ActionInput input)
+        WorkflowDefinition definition, string step, string actionName, IReadOnlyCollection<string> roles, ActionInput input,
+        GateFacts? facts = null)
     {
         if (!definition.Stages.TryGetValue(step, out var stage))
         {
@@ -29,7 +30,9 @@ public static class WorkflowEngine
             return TransitionOutcome.Refuse(Refusal.WrongRole,
                 $"Chỉ {Roles.VietnameseName(action.Actor)} mới được thực hiện '{action.Title}'.");
         }
-        return InputRules.Check(action, input) ?? TransitionOutcome.Move(action.To);
+        return InputRules.Check(action, input)
+            ?? Gates.Check(action, facts ?? GateFacts.None)
+            ?? TransitionOutcome.Move(action.To);
     }
 
     /// <summary>The part of the input the action records: a comment always, the rest only where required.</summary>

@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
 
+    public DbSet<CriterionEntry> CriterionEntries => Set<CriterionEntry>();
+
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -17,6 +17,7 @@ internal sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration
         unit.Property(u => u.ParentCode).HasMaxLength(Limits.Code);
         unit.Property(u => u.Path).HasMaxLength(Limits.Path);
         unit.Property(u => u.SearchName).HasMaxLength(Limits.Name);
+        unit.Property(u => u.Region).HasMaxLength(Limits.Code);
         unit.HasIndex(u => u.Path);
     }
 }
@@ -34,6 +35,10 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         dossier.Property(d => d.WorkflowId).HasMaxLength(Limits.Code);
         dossier.Property(d => d.WorkflowHash).HasMaxLength(64);
         dossier.Property(d => d.Stage).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.CriteriaSetId).HasMaxLength(Limits.Code);
+        dossier.Property(d => d.CriteriaSetHash).HasMaxLength(64);
+        dossier.Property(d => d.StandoutField).HasMaxLength(Limits.Text);
+        dossier.Ignore(d => d.Conditions);
         dossier.Property(d => d.Status).HasMaxLength(Limits.Code);
         dossier.Property(d => d.AwaitingRole).HasMaxLength(Limits.Code);
         dossier.Property(d => d.DecisionNumber).HasMaxLength(Limits.Name);
@@ -80,8 +85,9 @@ internal sealed class StoredDefinitionConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<StoredDefinition> definition)
     {
-        definition.ToTable("workflow_definitions");
-        definition.HasKey(d => new { d.Id, d.Version });
+        definition.ToTable("published_definitions");
+        definition.HasKey(d => new { d.Kind, d.Id, d.Version });
+        definition.Property(d => d.Kind).HasMaxLength(Limits.Code);
         definition.Property(d => d.Id).HasMaxLength(Limits.Code);
         definition.Property(d => d.ContentHash).HasMaxLength(64);
         definition.Property(d => d.Source).HasMaxLength(Limits.Text);
@@ -95,5 +101,21 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.FullName).HasMaxLength(Limits.Name);
         user.Property(u => u.UnitCode).HasMaxLength(Limits.Code);
         user.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(u => u.UnitCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CriterionEntryConfiguration : IEntityTypeConfiguration<CriterionEntry>
+{
+    public void Configure(EntityTypeBuilder<CriterionEntry> entry)
+    {
+        entry.ToTable("criterion_entries");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Kind).HasMaxLength(Limits.Code);
+        entry.Property(e => e.Stage).HasMaxLength(Limits.Code);
+        entry.Property(e => e.Note).HasMaxLength(Limits.Comment);
+        entry.Property(e => e.ActorUserName).HasMaxLength(Limits.Name);
+        entry.Property(e => e.Role).HasMaxLength(Limits.Code);
+        entry.HasOne<Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => new { e.DossierId, e.Kind, e.Number });
     }
 }

@@ -10,9 +10,10 @@ public sealed class AdministrativeUnit
     {
     }
 
-    public AdministrativeUnit(string code, string name, string kind, AdministrativeUnit? parent)
+    public AdministrativeUnit(string code, string name, string kind, AdministrativeUnit? parent, string? region = null)
     {
         Code = code;
+        Region = region ?? parent?.Region;
         Name = name;
         Kind = kind;
         ParentCode = parent?.Code;
@@ -31,6 +32,9 @@ public sealed class AdministrativeUnit
     public string Path { get; private set; } = "";
 
     public string SearchName { get; private set; } = "";
+
+    /// <summary>The socio-economic region whose indicator thresholds apply; inherited from the parent unit.</summary>
+    public string? Region { get; private set; }
 
     public void Rename(string name)
     {

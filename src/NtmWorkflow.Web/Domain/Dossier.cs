@@ -1,5 +1,6 @@
 using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Infrastructure;
@@ -37,6 +38,29 @@ public sealed class Dossier
 
     public string WorkflowHash { get; private set; } = "";
 
+    public string CriteriaSetId { get; private set; } = "";
+
+    public int CriteriaSetVersion { get; private set; }
+
+    public string CriteriaSetHash { get; private set; } = "";
+
+    /// <summary>Criteria self-assessed as met with no contradicting value, kept on the row so every list shows met/total.</summary>
+    public int CriteriaMet { get; private set; }
+
+    public int CriteriaTotal { get; private set; }
+
+    public decimal? SatisfactionPercent { get; private set; }
+
+    public decimal? ConstructionDebtVnd { get; private set; }
+
+    public bool? SecurityStable { get; private set; }
+
+    public decimal? IncomeAboveNangCaoPercent { get; private set; }
+
+    public int? SmartHamlets { get; private set; }
+
+    public string? StandoutField { get; private set; }
+
     public string Stage { get; private set; } = "";
 
     public string Status { get; private set; } = "";
@@ -71,9 +95,12 @@ public sealed class Dossier
 
     public IReadOnlyList<DossierEvent> Events => events;
 
+    public RecognitionConditions Conditions => new(
+        SatisfactionPercent, ConstructionDebtVnd, SecurityStable, IncomeAboveNangCaoPercent, SmartHamlets, StandoutField);
+
     public static Dossier Open(
-        AdministrativeUnit unit, string level, int year, WorkflowDefinition definition, Actor actor, DateTime now,
-        WorkingCalendar calendar)
+        AdministrativeUnit unit, string level, int year, WorkflowDefinition definition, Func<string, CriteriaSet> criteriaOf,
+        Actor actor, DateTime now, WorkingCalendar calendar)
     {
         if (unit.Kind != definition.Subject)
         {
@@ -90,6 +117,7 @@ public sealed class Dossier
             throw ProblemException.Forbidden(
                 $"Chỉ {Roles.VietnameseName(starter)} của {unit.Name} mới được lập hồ sơ này.");
         }
+        var criteria = criteriaOf(definition.Criteria[level].SetId);
         var dossier = new Dossier
         {
             Id = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero)),
@@ -100,6 +128,10 @@ public sealed class Dossier
             WorkflowId = definition.Id,
             WorkflowVersion = definition.Version,
             WorkflowHash = definition.ContentHash,
+            CriteriaSetId = criteria.Id,
+            CriteriaSetVersion = criteria.Version,
+            CriteriaSetHash = criteria.ContentHash,
+            CriteriaTotal = criteria.Criteria.Count,
             CreatedAt = now,
             CreatedBy = actor.UserName,
         };
@@ -108,8 +140,8 @@ public sealed class Dossier
     }
 
     public void Act(
-        WorkflowDefinition definition, string action, ActionInput input, Actor actor, int expectedVersion, DateTime now,
-        WorkingCalendar calendar)
+        WorkflowDefinition definition, string action, ActionInput input, GateFacts facts, Actor actor, int expectedVersion,
+        DateTime now, WorkingCalendar calendar)
     {
         if (!actor.CanSee(UnitPath))
         {
@@ -120,7 +152,7 @@ public sealed class Dossier
             throw ProblemException.Conflict(
                 $"Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại {Version}, bạn gửi {expectedVersion}). Hãy tải lại hồ sơ.");
         }
-        var outcome = WorkflowEngine.Evaluate(definition, Stage, action, actor.Roles, input);
+        var outcome = WorkflowEngine.Evaluate(definition, Stage, action, actor.Roles, input, facts);
         if (!outcome.Allowed)
         {
             throw Refuse(outcome);
@@ -129,8 +161,71 @@ public sealed class Dossier
         MoveTo(definition, outcome.To!, action, taken.Actor, WorkflowEngine.RelevantInput(taken, input), actor, now, calendar);
     }
 
+    /// <summary>
+    /// The commune records one criterion's self-assessment. <paramref name="claims"/> holds the current claims of
+    /// every criterion and is updated, so the met/total on the row always matches the entries.
+    /// </summary>
+    public CriterionEntry AssessCriterion(
+        WorkflowDefinition definition, CriteriaSet criteria, CriterionClaim claim, string? explanation,
+        IDictionary<int, CriterionClaim> claims, string? region, Actor actor, DateTime now)
+    {
+        var role = EnsureSelfAssessing(definition, actor);
+        var criterion = criteria.Criteria.FirstOrDefault(c => c.Number == claim.Number)
+            ?? throw ProblemException.NotFound($"Bộ tiêu chí '{criteria.Title}' không có tiêu chí số {claim.Number}.");
+        foreach (var (code, value) in claim.Values)
+        {
+            var indicator = criterion.Indicators.FirstOrDefault(i => i.Code == code)
+                ?? throw ProblemException.BadRequest($"values.{code}", $"Tiêu chí {criterion.Number} không có chỉ tiêu '{code}'.");
+            if (CriteriaEvaluation.TypeProblem(indicator, value) is { } problem)
+            {
+                throw ProblemException.BadRequest($"values.{code}", problem);
+            }
+        }
+        claims[claim.Number] = claim;
+        CriteriaMet = CriteriaTotal - CriteriaEvaluation.Unmet(criteria, claims.AsReadOnly(), region).Count;
+        Touch(actor, now);
+        return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now);
+    }
+
+    public void UpdateConditions(WorkflowDefinition definition, RecognitionConditions conditions, Actor actor, DateTime now)
+    {
+        EnsureSelfAssessing(definition, actor);
+        (SatisfactionPercent, ConstructionDebtVnd, SecurityStable, IncomeAboveNangCaoPercent, SmartHamlets, StandoutField) =
+            (conditions.SatisfactionPercent, conditions.ConstructionDebtVnd, conditions.SecurityStable,
+             conditions.IncomeAboveNangCaoPercent, conditions.SmartHamlets, conditions.StandoutField?.Trim());
+        Touch(actor, now);
+    }
+
     public IReadOnlyList<ActionDefinition> AllowedActions(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) ? WorkflowEngine.AllowedActions(definition, Stage, actor.Roles) : [];
+
+    /// <summary>Self-assessment is edited only in the stages the definition marks, by that stage's actor.</summary>
+    private string EnsureSelfAssessing(WorkflowDefinition definition, Actor actor)
+    {
+        if (!actor.CanSee(UnitPath))
+        {
+            throw ProblemException.Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
+        }
+        if (!definition.Stages.TryGetValue(Stage, out var stage) || !stage.SelfAssessment)
+        {
+            var editable = definition.Stages.Values.Where(s => s.SelfAssessment).Select(s => s.Title);
+            throw ProblemException.Conflict(
+                $"Chỉ sửa tự đánh giá khi hồ sơ ở giai đoạn {string.Join(" hoặc ", editable)}; hồ sơ đang ở '{definition.TitleOf(Stage)}'.");
+        }
+        if (!actor.Roles.Contains(stage.Actor))
+        {
+            throw ProblemException.Forbidden($"Chỉ {Roles.VietnameseName(stage.Actor)} mới được sửa tự đánh giá.");
+        }
+        return stage.Actor;
+    }
+
+    /// <summary>Every change, not only moves, raises the version: an action always sees the data its actor saw.</summary>
+    private void Touch(Actor actor, DateTime now)
+    {
+        UpdatedAt = now;
+        UpdatedBy = actor.UserName;
+        Version++;
+    }
 
     private void MoveTo(
         WorkflowDefinition definition, string to, string action, string role, ActionInput input, Actor actor, DateTime now,
@@ -151,9 +246,7 @@ public sealed class Dossier
         {
             (CeremonyDate, CeremonyPlace) = (ceremony.Date, ceremony.Place.Trim());
         }
-        UpdatedAt = now;
-        UpdatedBy = actor.UserName;
-        Version++;
+        Touch(actor, now);
         events.Add(new DossierEvent(Id, Version, now, actor, role, action, from, to, input));
     }
 
@@ -173,6 +266,7 @@ public sealed class Dossier
     {
         Refusal.WrongRole => ProblemException.Forbidden(outcome.Message!),
         Refusal.MissingField or Refusal.InvalidField => ProblemException.BadRequest(outcome.Field!, outcome.Message!),
-        _ => ProblemException.Conflict(outcome.Message!),
+        _ => ProblemException.Conflict(outcome.Message!)
+            .With("blockingCriteria", outcome.Blocking.Select(c => new { number = c.Number, name = c.Name }).ToList()),
     };
 }

@@ -10,6 +10,15 @@ public sealed class ProblemException(int status, string detail, string? field = 
 
     public string? Field { get; } = field;
 
+    /// <summary>Extra members of the ProblemDetails, for a client that acts on them (the blocking criteria).</summary>
+    public Dictionary<string, object?> Extensions { get; } = [];
+
+    public ProblemException With(string name, object? value)
+    {
+        Extensions[name] = value;
+        return this;
+    }
+
     public static ProblemException BadRequest(string field, string detail) => new(StatusCodes.Status400BadRequest, detail, field);
 
     public static ProblemException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);

@@ -19,7 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var problem = exception switch
         {
-            ProblemException e => WithField(Problem(e.Status, e.Message), e.Field),
+            ProblemException e => WithExtensions(Problem(e.Status, e.Message), e),
             RequestValidationException e => new ValidationProblemDetails(e.Errors)
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -48,11 +48,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
-    private static ProblemDetails WithField(ProblemDetails problem, string? field)
+    private static ProblemDetails WithExtensions(ProblemDetails problem, ProblemException e)
     {
-        if (field is not null)
+        if (e.Field is not null)
         {
-            problem.Extensions["field"] = field;
+            problem.Extensions["field"] = e.Field;
+        }
+        foreach (var (name, value) in e.Extensions)
+        {
+            problem.Extensions[name] = value;
         }
         return problem;
     }

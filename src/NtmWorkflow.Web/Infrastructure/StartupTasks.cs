@@ -22,6 +22,7 @@ internal sealed class StartupTasks(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
         await UnitFile.SyncAsync(db, workflows.Value.ResolveUnitsFile(), cancellationToken);
+        await services.GetRequiredService<CriteriaRegistry>().PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await registry.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (SeedDemo())
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
@@ -36,36 +35,20 @@ public sealed class DefinitionRegistry(DefinitionCatalog catalog, IOptions<Workf
         {
             return cached;
         }
-        var stored = await db.Definitions.AsNoTracking()
-            .FirstOrDefaultAsync(d => d.Id == id && d.Version == version && d.ContentHash == hash, cancellationToken)
-            ?? throw new InvalidOperationException($"Definition {id} v{version} ({hash}) is pinned by a dossier but not stored.");
+        var stored = await PublishedDefinitions.FindAsync(db, StoredDefinition.Workflow, id, version, hash, cancellationToken);
         var definition = DefinitionParser.Parse(stored.Content, stored.Source);
         pinned[(id, version, hash)] = definition;
         return definition;
     }
 
-    /// <summary>
-    /// Stores each current definition the first time it is seen, and refuses to start when a stored version's
-    /// content was edited without raising its version: running dossiers would silently change rules.
-    /// </summary>
+    /// <summary>Stores each current definition on first sight; refuses to start when a used version was edited in place.</summary>
     public async Task PublishAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var folder = options.Value.ResolveFolder();
-        foreach (var definition in catalog.All)
+        foreach (var d in catalog.All)
         {
-            var stored = await db.Definitions.AsNoTracking()
-                .FirstOrDefaultAsync(d => d.Id == definition.Id && d.Version == definition.Version, cancellationToken);
-            if (stored is null)
-            {
-                var content = await File.ReadAllTextAsync(Path.Combine(folder, definition.Source), cancellationToken);
-                db.Definitions.Add(new StoredDefinition(definition.Id, definition.Version, definition.ContentHash, content, definition.Source, now));
-            }
-            else if (stored.ContentHash != definition.ContentHash)
-            {
-                throw new DefinitionException([new DefinitionError(definition.Source, 1, 1,
-                    $"Quy trình '{definition.Id}' phiên bản {definition.Version} đã được sử dụng với nội dung khác. " +
-                    "Khi sửa một quy trình đã ban hành, hãy tăng 'version'.")]);
-            }
+            await PublishedDefinitions.PublishAsync(db, StoredDefinition.Workflow, d.Id, d.Version, d.ContentHash, d.Source,
+                () => File.ReadAllTextAsync(Path.Combine(folder, d.Source), cancellationToken), now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -38,7 +38,7 @@ public static class UnitFile
                 continue;
             }
             var parentUnit = parent is null ? null : existing[parent.Code];
-            existing[node.Code] = db.Units.Add(new AdministrativeUnit(node.Code, node.Name, node.Kind, parentUnit)).Entity;
+            existing[node.Code] = db.Units.Add(new AdministrativeUnit(node.Code, node.Name, node.Kind, parentUnit, node.Region)).Entity;
         }
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -62,6 +62,7 @@ public static class UnitFile
         public string Code { get; set; } = "";
         public string Name { get; set; } = "";
         public string Kind { get; set; } = "";
+        public string? Region { get; set; }
         public List<UnitNode> Children { get; set; } = [];
     }
 }

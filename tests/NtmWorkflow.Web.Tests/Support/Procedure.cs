@@ -38,12 +38,37 @@ public sealed class Procedure(NtmApp app)
         new("announcement-ceremony", "hold-ceremony", "commune", new { ceremony = Ceremony }),
     ];
 
-    public async Task<JsonElement> Create(TestCommune commune, string level = "ntm", string? workflow = null)
+    public static readonly object PassingConditions = new
+    {
+        satisfactionPercent = 96.5, constructionDebtVnd = 0, securityStable = true,
+        incomeAboveNangCaoPercent = 12, smartHamlets = 1, standoutField = "Du lịch sinh thái",
+    };
+
+    /// <summary>A new dossier; unless <paramref name="qualify"/> is false, every criterion and condition self-assessed as met.</summary>
+    public async Task<JsonElement> Create(TestCommune commune, string level = "ntm", string? workflow = null, bool qualify = true)
     {
         var client = await app.As(commune.Officer);
         var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year = 2026, workflow });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var dossier = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!qualify)
+        {
+            return dossier;
+        }
+        await Must(await client.PutAsJsonAsync($"/api/dossiers/{Id(dossier)}/conditions", PassingConditions));
+        var total = dossier.GetProperty("criteria").GetProperty("total").GetInt32();
+        for (var number = 1; number <= total; number++)
+        {
+            await Must(await client.PutAsJsonAsync($"/api/dossiers/{Id(dossier)}/criteria/{number}", new { met = true }));
+        }
+        return await Get(commune.Officer, dossier);
+    }
+
+    public static async Task<JsonElement> Must(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     public async Task<HttpResponseMessage> Act(string userName, JsonElement dossier, string action, object? body = null)
@@ -56,10 +81,7 @@ public sealed class Procedure(NtmApp app)
     /// <summary>Takes an action that must succeed and returns the dossier after it.</summary>
     public async Task<JsonElement> MustAct(string userName, JsonElement dossier, string action, object? body = null)
     {
-        var response = await Act(userName, dossier, action, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{action} by {userName}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        return await Must(await Act(userName, dossier, action, body));
     }
 
     /// <summary>A new dossier of the commune, moved along the given path until it stands at <paramref name="stage"/>.</summary>

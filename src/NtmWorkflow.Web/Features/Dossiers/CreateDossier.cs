@@ -33,7 +33,8 @@ public static class CreateDossier
     }
 
     internal sealed class Handler(
-        AppDbContext db, ICurrentActor actors, DefinitionRegistry definitions, WorkingCalendar calendar, TimeProvider clock)
+        AppDbContext db, ICurrentActor actors, DefinitionRegistry definitions, CriteriaRegistry criteria, WorkingCalendar calendar,
+        TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -46,11 +47,13 @@ public static class CreateDossier
                 : definitions.DefaultFor(unit.Kind)
                   ?? throw ProblemException.BadRequest("workflow", $"Chưa cấu hình quy trình mặc định cho đơn vị cấp {unit.Kind}.");
             var level = command.Level!;
-            var dossier = Dossier.Open(unit, level, command.Year!.Value, definition, actor, clock.GetUtcNow().UtcDateTime, calendar);
+            var dossier = Dossier.Open(
+                unit, level, command.Year!.Value, definition, criteria.Current, actor, clock.GetUtcNow().UtcDateTime, calendar);
             await EnsureCanApply(unit, level, cancellationToken);
             db.Dossiers.Add(dossier);
             await db.SaveChangesAsync(cancellationToken);
-            return DossierView.From(dossier, unit.Name, definition, actor);
+            var set = criteria.Current(dossier.CriteriaSetId);
+            return DossierView.From(dossier, unit.Name, definition, set.Criteria, actor);
         }
 
         private async Task EnsureCanApply(AdministrativeUnit unit, string level, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
@@ -7,20 +9,59 @@ using NtmWorkflow.Web.Workflows;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
 
-/// <summary>Loads what every dossier slice needs: the dossier, the definition it is pinned to, its unit's name.</summary>
-internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definitions)
+/// <summary>
+/// Loads what the dossier slices need: the dossier, the definition and criteria set it is pinned to, its unit, and
+/// its current self-assessment.
+/// </summary>
+internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definitions, CriteriaRegistry criteria)
 {
-    public async Task<(Dossier Dossier, WorkflowDefinition Definition, string UnitName)> LoadAsync(
+    public async Task<(Dossier Dossier, WorkflowDefinition Definition, AdministrativeUnit Unit)> LoadAsync(
         Guid id, bool forUpdate, CancellationToken cancellationToken)
     {
         var query = forUpdate ? db.Dossiers : db.Dossiers.AsNoTracking();
         var dossier = await query.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {id}.");
         var definition = await PinnedAsync(dossier.WorkflowId, dossier.WorkflowVersion, dossier.WorkflowHash, cancellationToken);
-        var unitName = await db.Units.Where(u => u.Code == dossier.UnitCode).Select(u => u.Name).SingleAsync(cancellationToken);
-        return (dossier, definition, unitName);
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == dossier.UnitCode, cancellationToken);
+        return (dossier, definition, unit);
     }
 
     public Task<WorkflowDefinition> PinnedAsync(string id, int version, string hash, CancellationToken cancellationToken) =>
         definitions.GetPinnedAsync(db, id, version, hash, cancellationToken);
+
+    public Task<CriteriaSet> CriteriaAsync(Dossier dossier, CancellationToken cancellationToken) =>
+        criteria.GetPinnedAsync(db, dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaSetHash, cancellationToken);
+
+    /// <summary>The latest self-assessment of each criterion.</summary>
+    public async Task<Dictionary<int, CriterionClaim>> ClaimsAsync(Guid dossierId, CancellationToken cancellationToken)
+    {
+        var entries = await SelfAssessmentsAsync(dossierId, cancellationToken);
+        return entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
+    }
+
+    /// <summary>Every self-assessment entry, oldest first.</summary>
+    public Task<List<CriterionEntry>> SelfAssessmentsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        db.CriterionEntries.AsNoTracking()
+            .Where(e => e.DossierId == dossierId && e.Kind == CriterionEntry.SelfAssessment)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The criteria not met, judged with the thresholds of the unit's region.</summary>
+    public async Task<IReadOnlyList<Criterion>> UnmetAsync(Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken) =>
+        CriteriaEvaluation.Unmet(await CriteriaAsync(dossier, cancellationToken), await ClaimsAsync(dossier.Id, cancellationToken), unit.Region);
+
+    /// <summary>What an action's checks need to know; nothing is loaded for an action without checks.</summary>
+    public async Task<GateFacts> GateFactsAsync(
+        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, string action, CancellationToken cancellationToken)
+    {
+        if (!definition.Stages.TryGetValue(dossier.Stage, out var stage)
+            || !stage.Actions.TryGetValue(action, out var taken) || taken.Checks.Count == 0)
+        {
+            return GateFacts.None;
+        }
+        var set = await CriteriaAsync(dossier, cancellationToken);
+        return new GateFacts(
+            await UnmetAsync(dossier, unit, cancellationToken),
+            CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions));
+    }
 }

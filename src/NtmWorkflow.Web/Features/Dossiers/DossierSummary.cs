@@ -18,6 +18,8 @@ public sealed record DossierSummary(
     int Version,
     DateTime? DueAt,
     bool Overdue,
+    int CriteriaMet,
+    int CriteriaTotal,
     DateTime UpdatedAt);
 
 internal static class DossierSummaries
@@ -42,7 +44,7 @@ internal static class DossierSummaries
             items.Add(new DossierSummary(
                 d.Id, d.UnitCode, row.UnitName, d.Level, d.Year,
                 new WorkflowRef(definition.Id, definition.Version, definition.Title),
-                d.Stage, definition.TitleOf(d.Stage), d.Status, d.Version, d.DueAt, d.DueAt < now, d.UpdatedAt));
+                d.Stage, definition.TitleOf(d.Stage), d.Status, d.Version, d.DueAt, d.DueAt < now, d.CriteriaMet, d.CriteriaTotal, d.UpdatedAt));
         }
         return new Paged<DossierSummary>(items, total, page ?? 1, Paging.Size(pageSize));
     }

@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Domain;
 
@@ -18,12 +19,14 @@ public sealed record DossierView(
     DateTime? DueAt,
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<ActionView> AllowedActionDetails,
+    CriteriaProgress Criteria,
     DecisionView? Decision,
     CeremonyView? Ceremony,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    public static DossierView From(Dossier dossier, string unitName, WorkflowDefinition definition, Actor actor)
+    public static DossierView From(
+        Dossier dossier, string unitName, WorkflowDefinition definition, IReadOnlyList<Criterion> notMet, Actor actor)
     {
         var actions = dossier.AllowedActions(definition, actor);
         return new DossierView(
@@ -40,6 +43,8 @@ public sealed record DossierView(
             dossier.DueAt,
             actions.Select(a => a.Name).ToList(),
             actions.Select(ActionView.From).ToList(),
+            new CriteriaProgress(dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaMet, dossier.CriteriaTotal,
+                notMet.Select(c => new CriterionRef(c.Number, c.Name)).ToList()),
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
             CeremonyView.From(dossier.CeremonyDate, dossier.CeremonyPlace),
             dossier.CreatedAt,
@@ -48,6 +53,11 @@ public sealed record DossierView(
 }
 
 public sealed record WorkflowRef(string Id, int Version, string Title);
+
+/// <summary>How far the self-assessment is: criteria met out of the set's total, and which are not met.</summary>
+public sealed record CriteriaProgress(string SetId, int SetVersion, int Met, int Total, IReadOnlyList<CriterionRef> NotMet);
+
+public sealed record CriterionRef(int Number, string Name);
 
 /// <summary>One move the caller may make, with exactly the fields it needs.</summary>
 public sealed record ActionView(string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent)

@@ -12,8 +12,8 @@ public static class GetDossier
         public async Task<DossierView> Handle(Query query, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
-            var (dossier, definition, unitName) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
-            return DossierView.From(dossier, unitName, definition, actor);
+            var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
+            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken), actor);
         }
     }
 

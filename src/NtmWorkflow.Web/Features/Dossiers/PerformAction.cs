@@ -54,16 +54,17 @@ public static class PerformAction
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
-            var (dossier, definition, unitName) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
+            var (dossier, definition, unit) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
             var body = command.Body;
             var input = new ActionInput(
                 body.Comment,
                 body.Vote,
                 body.Decision is { } d ? new Decision(d.Number!, d.Date!.Value, d.Signer!) : null,
                 body.Ceremony is { } c ? new Ceremony(c.Date!.Value, c.Place!) : null);
-            dossier.Act(definition, command.Action, input, actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, calendar);
+            var facts = await dossiers.GateFactsAsync(dossier, definition, unit, command.Action, cancellationToken);
+            dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, calendar);
             await db.SaveChangesAsync(cancellationToken);
-            return DossierView.From(dossier, unitName, definition, actor);
+            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken), actor);
         }
     }
 

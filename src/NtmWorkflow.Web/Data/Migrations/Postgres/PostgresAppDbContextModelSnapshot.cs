@@ -198,6 +198,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -286,6 +290,61 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Verdict")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Kind", "Number");
+
+                    b.ToTable("criterion_entries", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -303,6 +362,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<decimal?>("ConstructionDebtVnd")
+                        .HasColumnType("numeric");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -310,6 +372,25 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CriteriaSetHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CriteriaSetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CriteriaSetVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriteriaTotal")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("date");
@@ -325,10 +406,22 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal?>("IncomeAboveNangCaoPercent")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("SatisfactionPercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<bool?>("SecurityStable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("SmartHamlets")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -337,6 +430,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("StageEnteredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StandoutField")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -481,6 +578,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.StoredDefinition", b =>
                 {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Id")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -505,9 +606,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.HasKey("Id", "Version");
+                    b.HasKey("Kind", "Id", "Version");
 
-                    b.ToTable("workflow_definitions", (string)null);
+                    b.ToTable("published_definitions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -567,6 +668,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

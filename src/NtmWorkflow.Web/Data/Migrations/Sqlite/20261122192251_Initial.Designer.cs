@@ -11,7 +11,7 @@ using NtmWorkflow.Web.Data;
 namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122190222_Initial")]
+    [Migration("20261122192251_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -190,6 +190,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -278,6 +282,59 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Kind", "Number");
+
+                    b.ToTable("criterion_entries", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -295,6 +352,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ConstructionDebtVnd")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -302,6 +362,25 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaSetHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaSetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteriaSetVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteriaTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("TEXT");
@@ -317,10 +396,22 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("IncomeAboveNangCaoPercent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SatisfactionPercent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SecurityStable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SmartHamlets")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -328,6 +419,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StageEnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandoutField")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -471,6 +566,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.StoredDefinition", b =>
                 {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -495,9 +594,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id", "Version");
+                    b.HasKey("Kind", "Id", "Version");
 
-                    b.ToTable("workflow_definitions", (string)null);
+                    b.ToTable("published_definitions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -557,6 +656,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -40,25 +40,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "units",
+                name: "published_definitions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_units", x => x.Code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "workflow_definitions",
-                columns: table => new
-                {
                     Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -68,7 +53,24 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_workflow_definitions", x => new { x.Id, x.Version });
+                    table.PrimaryKey("PK_published_definitions", x => new { x.Kind, x.Id, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_units", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -137,6 +139,17 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     WorkflowId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     WorkflowVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     WorkflowHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CriteriaSetId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CriteriaSetVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriteriaSetHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CriteriaMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriteriaTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    SatisfactionPercent = table.Column<decimal>(type: "TEXT", nullable: true),
+                    ConstructionDebtVnd = table.Column<decimal>(type: "TEXT", nullable: true),
+                    SecurityStable = table.Column<bool>(type: "INTEGER", nullable: true),
+                    IncomeAboveNangCaoPercent = table.Column<decimal>(type: "TEXT", nullable: true),
+                    SmartHamlets = table.Column<int>(type: "INTEGER", nullable: true),
+                    StandoutField = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     AwaitingRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -250,6 +263,34 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "criterion_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Verdict = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ActorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_criterion_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_criterion_entries_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_events",
                 columns: table => new
                 {
@@ -327,6 +368,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_criterion_entries_DossierId_Kind_Number",
+                table: "criterion_entries",
+                columns: new[] { "DossierId", "Kind", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossier_events_DossierId_Sequence",
                 table: "dossier_events",
                 columns: new[] { "DossierId", "Sequence" },
@@ -384,13 +430,16 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "criterion_entries");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "dossier_events");
 
             migrationBuilder.DropTable(
-                name: "workflow_definitions");
+                name: "published_definitions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

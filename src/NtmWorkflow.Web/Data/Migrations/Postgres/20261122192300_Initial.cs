@@ -41,25 +41,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "units",
+                name: "published_definitions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ParentCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Path = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    SearchName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_units", x => x.Code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "workflow_definitions",
-                columns: table => new
-                {
                     Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -69,7 +54,24 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_workflow_definitions", x => new { x.Id, x.Version });
+                    table.PrimaryKey("PK_published_definitions", x => new { x.Kind, x.Id, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ParentCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Path = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_units", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -138,6 +140,17 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     WorkflowId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     WorkflowVersion = table.Column<int>(type: "integer", nullable: false),
                     WorkflowHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CriteriaSetId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CriteriaSetVersion = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaSetHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CriteriaMet = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaTotal = table.Column<int>(type: "integer", nullable: false),
+                    SatisfactionPercent = table.Column<decimal>(type: "numeric", nullable: true),
+                    ConstructionDebtVnd = table.Column<decimal>(type: "numeric", nullable: true),
+                    SecurityStable = table.Column<bool>(type: "boolean", nullable: true),
+                    IncomeAboveNangCaoPercent = table.Column<decimal>(type: "numeric", nullable: true),
+                    SmartHamlets = table.Column<int>(type: "integer", nullable: true),
+                    StandoutField = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Stage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Status = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     AwaitingRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -251,6 +264,34 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "criterion_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Verdict = table.Column<bool>(type: "boolean", nullable: false),
+                    ValuesJson = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ActorUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_criterion_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_criterion_entries_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_events",
                 columns: table => new
                 {
@@ -328,6 +369,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_criterion_entries_DossierId_Kind_Number",
+                table: "criterion_entries",
+                columns: new[] { "DossierId", "Kind", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossier_events_DossierId_Sequence",
                 table: "dossier_events",
                 columns: new[] { "DossierId", "Sequence" },
@@ -385,13 +431,16 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "criterion_entries");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "dossier_events");
 
             migrationBuilder.DropTable(
-                name: "workflow_definitions");
+                name: "published_definitions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using NtmWorkflow.Engine.Criteria;
+
+namespace NtmWorkflow.Web.Domain;
+
+/// <summary>
+/// One judgement of one criterion, appended and never overwritten: the commune's self-assessment (met or not, with
+/// indicator values) or a reviewer's verdict at a tier. The latest entry of each kind is the current one.
+/// </summary>
+public sealed class CriterionEntry
+{
+    public const string SelfAssessment = "self-assessment";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private CriterionEntry()
+    {
+    }
+
+    internal CriterionEntry(Guid dossierId, int number, string kind, string stage, bool verdict,
+        IReadOnlyDictionary<string, IndicatorValue> values, string? note, Actor actor, string role, DateTime at)
+    {
+        DossierId = dossierId;
+        Number = number;
+        Kind = kind;
+        Stage = stage;
+        Verdict = verdict;
+        ValuesJson = JsonSerializer.Serialize(values, Json);
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ActorUserName = actor.UserName;
+        Role = role;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Kind { get; private set; } = "";
+
+    /// <summary>The stage the judgement was made in (self-assessment, commune-supplement, district-review…).</summary>
+    public string Stage { get; private set; } = "";
+
+    /// <summary>Met (self-assessment) or agreed (review).</summary>
+    public bool Verdict { get; private set; }
+
+    public string ValuesJson { get; private set; } = "{}";
+
+    public string? Note { get; private set; }
+
+    public string ActorUserName { get; private set; } = "";
+
+    public string Role { get; private set; } = "";
+
+    public DateTime At { get; private set; }
+
+    public IReadOnlyDictionary<string, IndicatorValue> Values() =>
+        JsonSerializer.Deserialize<Dictionary<string, IndicatorValue>>(ValuesJson, Json) ?? [];
+
+    public CriterionClaim ToClaim() => new(Number, Verdict, Values());
+}

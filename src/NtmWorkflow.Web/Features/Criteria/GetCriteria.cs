@@ -1,0 +1,101 @@
+using MediatR;
+using NtmWorkflow.Engine.Criteria;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Infrastructure;
+
+namespace NtmWorkflow.Web.Features.Criteria;
+
+/// <summary>The dossier's criteria: each with its indicators, thresholds for the unit's region, the self-assessment and its history.</summary>
+public static class GetCriteria
+{
+    public sealed record Query(Guid DossierId) : IRequest<CriteriaView>, IDossierRequest;
+
+    public sealed record CriteriaView(
+        Guid DossierId,
+        int DossierVersion,
+        CriteriaSetRef CriteriaSet,
+        string? Region,
+        int Met,
+        int Total,
+        IReadOnlyList<CriterionRef> NotMet,
+        ConditionsView Conditions,
+        IReadOnlyList<CriterionView> Criteria);
+
+    public sealed record CriteriaSetRef(string Id, int Version, string Title, string? LegalBasis);
+
+    public sealed record ConditionsView(RecognitionConditions Values, int MinSatisfactionPercent, ModelConditions? Model, IReadOnlyList<string> Failing);
+
+    public sealed record CriterionView(
+        int Number,
+        string Name,
+        bool Key,
+        bool Met,
+        IReadOnlyList<IndicatorView> Indicators,
+        AssessmentView? SelfAssessment,
+        IReadOnlyList<AssessmentView> History);
+
+    public sealed record IndicatorView(
+        string Code, string Name, string? Unit, string Kind, decimal? Threshold, IndicatorValue? Value, bool? MeetsThreshold);
+
+    public sealed record AssessmentView(bool Met, string? Explanation, IReadOnlyDictionary<string, IndicatorValue> Values, string Stage, string By, DateTime At);
+
+    internal sealed class Handler(DossierLookup dossiers) : IRequestHandler<Query, CriteriaView>
+    {
+        public async Task<CriteriaView> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var (dossier, _, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
+            return await Build(dossiers, dossier, unit, cancellationToken);
+        }
+    }
+
+    internal static async Task<CriteriaView> Build(DossierLookup dossiers, Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken)
+    {
+        var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
+        var entries = await dossiers.SelfAssessmentsAsync(dossier.Id, cancellationToken);
+        var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
+        var unmet = CriteriaEvaluation.Unmet(set, claims, unit.Region);
+        var criteria = set.Criteria.Select(criterion =>
+        {
+            var history = entries.Where(e => e.Number == criterion.Number).Select(View).ToList();
+            var values = claims.GetValueOrDefault(criterion.Number)?.Values ?? new Dictionary<string, IndicatorValue>();
+            return new CriterionView(
+                criterion.Number,
+                criterion.Name,
+                criterion.Key,
+                !unmet.Contains(criterion),
+                criterion.Indicators.Select(i => Indicator(i, values.GetValueOrDefault(i.Code), unit.Region)).ToList(),
+                history.LastOrDefault(),
+                history);
+        }).ToList();
+        return new CriteriaView(
+            dossier.Id,
+            dossier.Version,
+            new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis),
+            unit.Region,
+            set.Criteria.Count - unmet.Count,
+            set.Criteria.Count,
+            unmet.Select(c => new CriterionRef(c.Number, c.Name)).ToList(),
+            new ConditionsView(dossier.Conditions, set.Conditions.MinSatisfactionPercent, set.Conditions.Model,
+                CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions)),
+            criteria);
+    }
+
+    private static IndicatorView Indicator(Indicator indicator, IndicatorValue? value, string? region) => new(
+        indicator.Code,
+        indicator.Name,
+        indicator.Unit,
+        indicator.Kind switch { IndicatorKind.YesNo => "yes-no", IndicatorKind.AtLeast => "at-least", _ => "at-most" },
+        indicator.Threshold?.For(region),
+        value,
+        value is null ? null : CriteriaEvaluation.Meets(indicator, value, region));
+
+    private static AssessmentView View(CriterionEntry entry) =>
+        new(entry.Verdict, entry.Note, entry.Values(), entry.Stage, entry.ActorUserName, entry.At);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/dossiers/{id:guid}/criteria", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new Query(id), cancellationToken)))
+            .WithTags("Criteria")
+            .WithSummary("Tiêu chí của hồ sơ: tự đánh giá, chỉ tiêu, ngưỡng và điều kiện công nhận");
+}
