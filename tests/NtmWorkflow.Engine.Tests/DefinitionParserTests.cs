@@ -69,6 +69,8 @@ public sealed class DefinitionParserTests
     [InlineData("    actor: district-reviewer", "    actor: district-chief", 11, "district-chief")]
     [InlineData("      approve: { title: Đạt, to: council }", "      approve: { title: Đạt, to: counsel }", 14, "counsel")]
     [InlineData("requires: [comment]", "requires: [reason]", 15, "reason")]
+    [InlineData("to: council }", "to: council, checks: [budget] }", 14, "budget")]
+    [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5 }\n    self-assessment: có", 13, "true hoặc false")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5, days: 7 }", 12, "đúng một")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { weeks: 1 }", 12, "weeks")]
     [InlineData("        vote: { min-agree-percent: 75 }", "        vote: { min-agree-percent: 175 }", 24, "100")]

@@ -84,10 +84,11 @@ public sealed class Procedure(NtmApp app)
         return await Must(await Act(userName, dossier, action, body));
     }
 
-    /// <summary>A new dossier of the commune, moved along the given path until it stands at <paramref name="stage"/>.</summary>
-    public async Task<JsonElement> At(TestCommune commune, string stage, IReadOnlyList<Step>? path = null, string? workflow = null)
+    /// <summary>A new (or the given) dossier of the commune, moved along the path until it stands at <paramref name="stage"/>.</summary>
+    public async Task<JsonElement> At(
+        TestCommune commune, string stage, IReadOnlyList<Step>? path = null, string? workflow = null, JsonElement? existing = null)
     {
-        var dossier = await Create(commune, workflow: workflow);
+        var dossier = existing ?? await Create(commune, workflow: workflow);
         foreach (var step in path ?? ThreeTier)
         {
             if (dossier.GetProperty("stage").GetString() == stage)

@@ -24,8 +24,13 @@ public static class AssessCriterion
                 .WithMessage("Cần ghi tiêu chí đạt hay chưa đạt (met: true hoặc false).");
             RuleFor(c => c.Body.Explanation).MaximumLength(Limits.Comment).OverridePropertyName("explanation")
                 .WithMessage($"Giải trình dài tối đa {Limits.Comment} ký tự.");
-            RuleForEach(c => c.Body.Values).Must(v => ToValue(v.Value) is not null).OverridePropertyName("values")
-                .WithMessage((_, v) => $"Giá trị của chỉ tiêu '{v.Key}' phải là true/false hoặc một số.");
+            RuleFor(c => c.Body.Values).Custom((values, context) =>
+            {
+                foreach (var (code, value) in (values ?? []).Where(v => ToValue(v.Value) is null))
+                {
+                    context.AddFailure($"values.{code}", $"Giá trị của chỉ tiêu '{code}' phải là true/false hoặc một số.");
+                }
+            });
         }
     }
 
