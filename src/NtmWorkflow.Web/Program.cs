@@ -86,6 +86,7 @@ GetTimeline.Map(api);
 ListTasks.Map(api);
 GetCriteria.Map(api);
 AssessCriterion.Map(api);
+ReviewCriterion.Map(api);
 UpdateConditions.Map(api);
 ListDecisions.Map(app);
 

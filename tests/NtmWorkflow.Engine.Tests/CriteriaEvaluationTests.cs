@@ -115,7 +115,7 @@ public sealed class CriteriaEvaluationTests
         var unmet = new[] { Ntm.Criteria[12], Ntm.Criteria[17] };
         var input = new ActionInput(null, new Vote(10, 10, 10), null, null);
 
-        var outcome = WorkflowEngine.Evaluate(definition, stage, action, [Roles.CommuneOfficer], input, new GateFacts(unmet, []));
+        var outcome = WorkflowEngine.Evaluate(definition, stage, action, [Roles.CommuneOfficer], input, new GateFacts(unmet, [], []));
 
         Assert.Equal(Refusal.RuleNotMet, outcome.Refusal);
         Assert.Contains("13. Tổ chức sản xuất và phát triển kinh tế nông thôn", outcome.Message);
@@ -127,7 +127,7 @@ public sealed class CriteriaEvaluationTests
     public void Evaluate_WhenAConditionFails_RefusesSayingWhich()
     {
         var outcome = WorkflowEngine.Evaluate(Shipped.Definition("commune-ntm"), "self-assessment", "open-public-comment",
-            [Roles.CommuneOfficer], ActionInput.None, new GateFacts([], ["Tình hình an ninh, trật tự phải không phức tạp."]));
+            [Roles.CommuneOfficer], ActionInput.None, new GateFacts([], ["Tình hình an ninh, trật tự phải không phức tạp."], []));
         Assert.Contains("an ninh", outcome.Message);
         Assert.Empty(outcome.Blocking);
     }
@@ -136,7 +136,20 @@ public sealed class CriteriaEvaluationTests
     public void Evaluate_WhenTheActionHasNoChecks_IgnoresTheFacts()
     {
         var outcome = WorkflowEngine.Evaluate(Shipped.Definition("commune-ntm"), "district-review", "approve",
-            [Roles.DistrictReviewer], ActionInput.None, new GateFacts(Ntm.Criteria, ["x"]));
+            [Roles.DistrictReviewer], ActionInput.None, new GateFacts(Ntm.Criteria, ["x"], []));
         Assert.True(outcome.Allowed);
+    }
+
+    [Theory]
+    [InlineData("commune-ntm", "district-review", "approve", Roles.DistrictReviewer)]
+    [InlineData("commune-ntm", "provincial-appraisal", "send-to-council", Roles.ProvinceAppraiser)]
+    [InlineData("commune-ntm-two-tier", "provincial-appraisal", "send-to-council", Roles.ProvinceAppraiser)]
+    public void Evaluate_WhenTheReviewerDisputesACriterion_RefusesApproval(string id, string stage, string action, string role)
+    {
+        var outcome = WorkflowEngine.Evaluate(Shipped.Definition(id), stage, action, [role], ActionInput.None,
+            new GateFacts([], [], [Ntm.Criteria[9]]));
+        Assert.Equal(Refusal.RuleNotMet, outcome.Refusal);
+        Assert.Contains("10. Thu nhập", outcome.Message);
+        Assert.Equal(10, Assert.Single(outcome.Blocking).Number);
     }
 }

@@ -11,6 +11,7 @@ public static class DefinitionParser
     {
         ["criteria"] = GateCheck.Criteria,
         ["conditions"] = GateCheck.Conditions,
+        ["reviews"] = GateCheck.Reviews,
     };
 
     private static readonly Dictionary<string, RequiredField> FieldNames = new()
@@ -138,12 +139,13 @@ public static class DefinitionParser
         var limit = ReadLimit(stage.Mapping("limit", required: false), errors);
         var status = stage.OneOf("status", DossierStatuses.ForStages, required: false) ?? DossierStatuses.InProgress;
         var selfAssessment = stage.Bool("self-assessment") ?? false;
+        var review = stage.Bool("review") ?? false;
         var actions = ReadNamed(stage.Mapping("actions", required: false), errors,
             (actionName, actionKey, action, sink) => ReadAction(actionName, actionKey, action, actor, sink));
         stage.RejectUnknownKeys();
         return title is null || actor is null
             ? null
-            : new StageDefinition(name, title, actor, limit, status, selfAssessment, actions, (int)key.Start.Line);
+            : new StageDefinition(name, title, actor, limit, status, selfAssessment, review, actions, (int)key.Start.Line);
     }
 
     private static ActionDefinition? ReadAction(

@@ -37,6 +37,7 @@ public sealed record StageDefinition(
     TimeLimit? Limit,
     string Status,
     bool SelfAssessment,
+    bool Review,
     IReadOnlyDictionary<string, ActionDefinition> Actions,
     int Line);
 
@@ -72,6 +73,9 @@ public enum GateCheck
 
     /// <summary>Satisfaction rate, no construction debt, security (and the model conditions for kiểu mẫu).</summary>
     Conditions,
+
+    /// <summary>No criterion disputed by this stage's reviewer (their latest verdict on it is "disagree").</summary>
+    Reviews,
 }
 
 public enum RequiredField

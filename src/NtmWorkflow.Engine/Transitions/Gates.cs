@@ -4,9 +4,10 @@ using NtmWorkflow.Engine.Definitions;
 namespace NtmWorkflow.Engine.Transitions;
 
 /// <summary>What is known of the dossier for an action's checks: the criteria not met and the conditions failing.</summary>
-public sealed record GateFacts(IReadOnlyList<Criterion> Unmet, IReadOnlyList<string> FailingConditions)
+/// <param name="Disputed">The criteria the current stage's reviewer disagrees with.</param>
+public sealed record GateFacts(IReadOnlyList<Criterion> Unmet, IReadOnlyList<string> FailingConditions, IReadOnlyList<Criterion> Disputed)
 {
-    public static readonly GateFacts None = new([], []);
+    public static readonly GateFacts None = new([], [], []);
 }
 
 /// <summary>Refuses a move that cannot succeed, naming exactly what blocks it.</summary>
@@ -15,10 +16,15 @@ internal static class Gates
     public static TransitionOutcome? Check(ActionDefinition action, GateFacts facts)
     {
         var problems = new List<string>();
-        var blocking = action.Checks.Contains(GateCheck.Criteria) ? facts.Unmet : [];
-        if (blocking.Count > 0)
+        var unmet = action.Checks.Contains(GateCheck.Criteria) ? facts.Unmet : [];
+        if (unmet.Count > 0)
         {
-            problems.Add("Các tiêu chí chưa đạt: " + string.Join("; ", blocking.Select(c => $"{c.Number}. {c.Name}")) + ".");
+            problems.Add("Các tiêu chí chưa đạt: " + List(unmet) + ".");
+        }
+        var disputed = action.Checks.Contains(GateCheck.Reviews) ? facts.Disputed : [];
+        if (disputed.Count > 0)
+        {
+            problems.Add("Các tiêu chí còn ý kiến không thống nhất: " + List(disputed) + ".");
         }
         if (action.Checks.Contains(GateCheck.Conditions))
         {
@@ -27,6 +33,8 @@ internal static class Gates
         return problems.Count == 0
             ? null
             : new TransitionOutcome(null, Refusal.RuleNotMet, null,
-                $"Chưa thể thực hiện '{action.Title}'. " + string.Join(" ", problems), blocking);
+                $"Chưa thể thực hiện '{action.Title}'. " + string.Join(" ", problems), unmet.Concat(disputed).ToList());
     }
+
+    private static string List(IEnumerable<Criterion> criteria) => string.Join("; ", criteria.Select(c => $"{c.Number}. {c.Name}"));
 }

@@ -10,6 +10,7 @@ namespace NtmWorkflow.Web.Domain;
 public sealed class CriterionEntry
 {
     public const string SelfAssessment = "self-assessment";
+    public const string Review = "review";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

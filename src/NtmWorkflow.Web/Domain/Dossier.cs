@@ -143,10 +143,7 @@ public sealed class Dossier
         WorkflowDefinition definition, string action, ActionInput input, GateFacts facts, Actor actor, int expectedVersion,
         DateTime now, WorkingCalendar calendar)
     {
-        if (!actor.CanSee(UnitPath))
-        {
-            throw ProblemException.Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
-        }
+        EnsureInScope(actor);
         if (expectedVersion != Version)
         {
             throw ProblemException.Conflict(
@@ -187,6 +184,26 @@ public sealed class Dossier
         return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now);
     }
 
+    /// <summary>The acting reviewer of a review stage agrees or disagrees with one criterion's self-assessment.</summary>
+    public CriterionEntry ReviewCriterion(CriteriaSet criteria, WorkflowDefinition definition, int number, bool agree, string? note, Actor actor, DateTime now)
+    {
+        EnsureInScope(actor);
+        if (!definition.Stages.TryGetValue(Stage, out var stage) || !stage.Review)
+        {
+            throw ProblemException.Conflict($"Hồ sơ đang ở '{definition.TitleOf(Stage)}', không phải giai đoạn thẩm tra, thẩm định tiêu chí.");
+        }
+        if (!actor.Roles.Contains(stage.Actor))
+        {
+            throw ProblemException.Forbidden($"Chỉ {Roles.VietnameseName(stage.Actor)} mới được cho ý kiến về tiêu chí ở giai đoạn này.");
+        }
+        if (criteria.Criteria.All(c => c.Number != number))
+        {
+            throw ProblemException.NotFound($"Bộ tiêu chí '{criteria.Title}' không có tiêu chí số {number}.");
+        }
+        Touch(actor, now);
+        return new CriterionEntry(Id, number, CriterionEntry.Review, Stage, agree, new Dictionary<string, IndicatorValue>(), note, actor, stage.Actor, now);
+    }
+
     public void UpdateConditions(WorkflowDefinition definition, RecognitionConditions conditions, Actor actor, DateTime now)
     {
         EnsureSelfAssessing(definition, actor);
@@ -199,13 +216,18 @@ public sealed class Dossier
     public IReadOnlyList<ActionDefinition> AllowedActions(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) ? WorkflowEngine.AllowedActions(definition, Stage, actor.Roles) : [];
 
-    /// <summary>Self-assessment is edited only in the stages the definition marks, by that stage's actor.</summary>
-    private string EnsureSelfAssessing(WorkflowDefinition definition, Actor actor)
+    private void EnsureInScope(Actor actor)
     {
         if (!actor.CanSee(UnitPath))
         {
             throw ProblemException.Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
         }
+    }
+
+    /// <summary>Self-assessment is edited only in the stages the definition marks, by that stage's actor.</summary>
+    private string EnsureSelfAssessing(WorkflowDefinition definition, Actor actor)
+    {
+        EnsureInScope(actor);
         if (!definition.Stages.TryGetValue(Stage, out var stage) || !stage.SelfAssessment)
         {
             var editable = definition.Stages.Values.Where(s => s.SelfAssessment).Select(s => s.Title);
@@ -266,7 +288,8 @@ public sealed class Dossier
     {
         Refusal.WrongRole => ProblemException.Forbidden(outcome.Message!),
         Refusal.MissingField or Refusal.InvalidField => ProblemException.BadRequest(outcome.Field!, outcome.Message!),
-        _ => ProblemException.Conflict(outcome.Message!)
+        _ when outcome.Blocking.Count > 0 => ProblemException.Conflict(outcome.Message!)
             .With("blockingCriteria", outcome.Blocking.Select(c => new { number = c.Number, name = c.Name }).ToList()),
+        _ => ProblemException.Conflict(outcome.Message!),
     };
 }

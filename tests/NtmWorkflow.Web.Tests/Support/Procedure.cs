@@ -95,6 +95,10 @@ public sealed class Procedure(NtmApp app)
             {
                 return dossier;
             }
+            if (dossier.GetProperty("stage").GetString() != step.Stage)
+            {
+                continue;
+            }
             dossier = await MustAct(step.Who == "commune" ? commune.Officer : step.Who, dossier, step.Action, step.Body);
         }
         Assert.Equal(stage, dossier.GetProperty("stage").GetString());

@@ -19,6 +19,7 @@ public static class GetCriteria
         int Met,
         int Total,
         IReadOnlyList<CriterionRef> NotMet,
+        IReadOnlyList<CriterionRef> Disputed,
         ConditionsView Conditions,
         IReadOnlyList<CriterionView> Criteria);
 
@@ -31,9 +32,14 @@ public static class GetCriteria
         string Name,
         bool Key,
         bool Met,
+        bool Disputed,
         IReadOnlyList<IndicatorView> Indicators,
         AssessmentView? SelfAssessment,
-        IReadOnlyList<AssessmentView> History);
+        IReadOnlyList<AssessmentView> History,
+        IReadOnlyList<ReviewView> Reviews);
+
+    /// <summary>One reviewer's verdict on the criterion at a tier; every verdict is kept, the latest per tier counts.</summary>
+    public sealed record ReviewView(string Stage, bool Agree, string? Note, string By, DateTime At);
 
     public sealed record IndicatorView(
         string Code, string Name, string? Unit, string Kind, decimal? Threshold, IndicatorValue? Value, bool? MeetsThreshold);
@@ -55,6 +61,8 @@ public static class GetCriteria
         var entries = await dossiers.SelfAssessmentsAsync(dossier.Id, cancellationToken);
         var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
         var unmet = CriteriaEvaluation.Unmet(set, claims, unit.Region);
+        var reviews = await dossiers.ReviewsAsync(dossier.Id, cancellationToken);
+        var disputed = DossierLookup.Disputed(set, reviews);
         var criteria = set.Criteria.Select(criterion =>
         {
             var history = entries.Where(e => e.Number == criterion.Number).Select(View).ToList();
@@ -64,9 +72,12 @@ public static class GetCriteria
                 criterion.Name,
                 criterion.Key,
                 !unmet.Contains(criterion),
+                disputed.Contains(criterion),
                 criterion.Indicators.Select(i => Indicator(i, values.GetValueOrDefault(i.Code), unit.Region)).ToList(),
                 history.LastOrDefault(),
-                history);
+                history,
+                reviews.Where(r => r.Number == criterion.Number)
+                    .Select(r => new ReviewView(r.Stage, r.Verdict, r.Note, r.ActorUserName, r.At)).ToList());
         }).ToList();
         return new CriteriaView(
             dossier.Id,
@@ -76,6 +87,7 @@ public static class GetCriteria
             set.Criteria.Count - unmet.Count,
             set.Criteria.Count,
             unmet.Select(c => new CriterionRef(c.Number, c.Name)).ToList(),
+            disputed.Select(c => new CriterionRef(c.Number, c.Name)).ToList(),
             new ConditionsView(dossier.Conditions, set.Conditions.MinSatisfactionPercent, set.Conditions.Model,
                 CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions)),
             criteria);

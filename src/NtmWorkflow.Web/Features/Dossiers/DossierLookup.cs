@@ -41,8 +41,27 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
 
     /// <summary>Every self-assessment entry, oldest first.</summary>
     public Task<List<CriterionEntry>> SelfAssessmentsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        EntriesAsync(dossierId, CriterionEntry.SelfAssessment, cancellationToken);
+
+    /// <summary>Every reviewer's verdict, at every tier, oldest first.</summary>
+    public Task<List<CriterionEntry>> ReviewsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        EntriesAsync(dossierId, CriterionEntry.Review, cancellationToken);
+
+    /// <summary>The criteria whose latest verdict in a review stage is "disagree", per stage.</summary>
+    public static IReadOnlyList<Criterion> Disputed(CriteriaSet set, IEnumerable<CriterionEntry> reviews, string? stage = null)
+    {
+        var disputed = reviews
+            .Where(r => stage is null || r.Stage == stage)
+            .GroupBy(r => (r.Stage, r.Number))
+            .Where(g => !g.Last().Verdict)
+            .Select(g => g.Key.Number)
+            .ToHashSet();
+        return set.Criteria.Where(c => disputed.Contains(c.Number)).ToList();
+    }
+
+    private Task<List<CriterionEntry>> EntriesAsync(Guid dossierId, string kind, CancellationToken cancellationToken) =>
         db.CriterionEntries.AsNoTracking()
-            .Where(e => e.DossierId == dossierId && e.Kind == CriterionEntry.SelfAssessment)
+            .Where(e => e.DossierId == dossierId && e.Kind == kind)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
 
@@ -62,6 +81,7 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
         var set = await CriteriaAsync(dossier, cancellationToken);
         return new GateFacts(
             await UnmetAsync(dossier, unit, cancellationToken),
-            CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions));
+            CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions),
+            Disputed(set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage));
     }
 }
