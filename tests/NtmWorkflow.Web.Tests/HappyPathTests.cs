@@ -22,7 +22,7 @@ public sealed class HappyPathTests(NtmApp app) : IClassFixture<NtmApp>
 
         foreach (var step in Procedure.ThreeTier)
         {
-            var actor = step.Who == "commune" ? commune.Officer : step.Who;
+            var actor = step.Who == Procedure.Own ? commune.Officer : step.Who;
             var before = await procedure.Get(actor, dossier);
             Assert.Equal(step.Stage, before.GetProperty("stage").GetString());
             Assert.Contains(step.Action, before.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
@@ -47,7 +47,7 @@ public sealed class HappyPathTests(NtmApp app) : IClassFixture<NtmApp>
             var entry = events[i + 1];
             Assert.Equal(step.Action, entry.GetProperty("action").GetString());
             Assert.Equal(step.Stage, entry.GetProperty("fromStage").GetString());
-            Assert.Equal(step.Who == "commune" ? commune.Officer : step.Who, entry.GetProperty("actor").GetString());
+            Assert.Equal(step.Who == Procedure.Own ? commune.Officer : step.Who, entry.GetProperty("actor").GetString());
             Assert.False(string.IsNullOrEmpty(entry.GetProperty("role").GetString()));
             Assert.True(entry.TryGetProperty("at", out _));
         }

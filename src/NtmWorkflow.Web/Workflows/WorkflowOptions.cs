@@ -8,7 +8,7 @@ public sealed class WorkflowOptions
     public string Folder { get; set; } = "workflows";
 
     /// <summary>The definition a new dossier uses when the caller names none, per subject (commune, district).</summary>
-    public Dictionary<string, string> Defaults { get; set; } = new() { ["commune"] = "commune-ntm" };
+    public Dictionary<string, string> Defaults { get; set; } = new() { ["commune"] = "commune-ntm", ["district"] = "district-ntm" };
 
     /// <summary>The administrative units file; relative paths start at <see cref="Folder"/>.</summary>
     public string UnitsFile { get; set; } = "units/units.yaml";

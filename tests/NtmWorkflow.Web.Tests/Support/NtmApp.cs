@@ -24,7 +24,7 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Monday 02/03/2026, 09:00 in Vietnam: a working day in an official calendar year.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    private static int communeCounter;
+    private static int unitCounter;
     private readonly string? postgresServer = System.Environment.GetEnvironmentVariable("NTM_TEST_POSTGRES");
     private readonly string databaseName;
     private readonly string sqliteFolder;
@@ -116,22 +116,29 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// A new commune under Thành phố Hồng Ngự with its own officer, so each test owns its commune and the rule of
-    /// one open dossier per commune and level never couples two tests.
+    /// one open dossier per unit and level never couples two tests.
     /// </summary>
-    public async Task<TestCommune> NewCommune(string districtCode = "dong-thap.hong-ngu")
+    public Task<TestUnit> NewCommune(string districtCode = "dong-thap.hong-ngu") =>
+        NewUnit(districtCode, UnitKinds.Commune, Roles.CommuneOfficer, "Xã Thử Nghiệm", "xa.thunghiem");
+
+    /// <summary>A new district of a province with its own district reviewer, for the district procedure.</summary>
+    public Task<TestUnit> NewDistrict(string provinceCode = "dong-thap") =>
+        NewUnit(provinceCode, UnitKinds.District, Roles.DistrictReviewer, "Huyện Thử Nghiệm", "huyen.thunghiem");
+
+    private async Task<TestUnit> NewUnit(string parentCode, string kind, string role, string name, string userPrefix)
     {
-        var n = Interlocked.Increment(ref communeCounter);
+        var n = Interlocked.Increment(ref unitCounter);
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var district = await db.Units.FindAsync(districtCode) ?? throw new InvalidOperationException(districtCode);
-        var unit = new AdministrativeUnit($"{districtCode}.thu-nghiem-{n}", $"Xã Thử Nghiệm {n}", UnitKinds.Commune, district);
+        var parent = await db.Units.FindAsync(parentCode) ?? throw new InvalidOperationException(parentCode);
+        var unit = new AdministrativeUnit($"{parentCode}.thu-nghiem-{n}", $"{name} {n}", kind, parent);
         db.Units.Add(unit);
         await db.SaveChangesAsync();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = $"xa.thunghiem{n}", FullName = unit.Name, UnitCode = unit.Code };
+        var user = new AppUser { UserName = $"{userPrefix}{n}", FullName = unit.Name, UnitCode = unit.Code };
         Check(await users.CreateAsync(user, Password));
-        Check(await users.AddToRoleAsync(user, Roles.CommuneOfficer));
-        return new TestCommune(unit.Code, unit.Name, user.UserName);
+        Check(await users.AddToRoleAsync(user, role));
+        return new TestUnit(unit.Code, unit.Name, user.UserName);
     }
 
     private static void Check(IdentityResult result)
@@ -143,4 +150,4 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-public sealed record TestCommune(string Code, string Name, string Officer);
+public sealed record TestUnit(string Code, string Name, string Officer);

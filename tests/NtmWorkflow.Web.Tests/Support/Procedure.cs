@@ -10,16 +10,20 @@ public sealed class Procedure(NtmApp app)
     public const string District = "huyen.hongngu";
     public const string Appraiser = "tinh.dongthap.thamdinh";
     public const string Leader = "tinh.dongthap.lanhdao";
+    public const string Central = "trunguong.thamdinh";
+
+    /// <summary>In a step, the officer of the dossier's own unit.</summary>
+    public const string Own = "own";
 
     public static readonly object PassingVote = new { members = 20, present = 19, agree = 18 };
     public static readonly object Decision = new { number = "694/QĐ-UBND-HC", date = "2026-03-20", signer = "Phó Chủ tịch UBND tỉnh" };
     public static readonly object Ceremony = new { date = "2026-04-10", place = "Hội trường UBND xã" };
 
-    /// <summary>The three-tier happy path: each action with who takes it ("commune" = the dossier's own officer).</summary>
+    /// <summary>The three-tier happy path: each action with who takes it (Own = the officer of the dossier's unit).</summary>
     public static readonly IReadOnlyList<Step> ThreeTier =
     [
-        new("self-assessment", "open-public-comment", "commune", new { }),
-        new("commune-public-comment", "submit-to-district", "commune", new { vote = PassingVote }),
+        new("self-assessment", "open-public-comment", Own, new { }),
+        new("commune-public-comment", "submit-to-district", Own, new { vote = PassingVote }),
         new("district-review", "approve", District, new { }),
         new("district-public-notice", "submit-to-province", District, new { vote = PassingVote }),
         new("provincial-appraisal", "send-to-council", Appraiser, new { }),
@@ -30,12 +34,12 @@ public sealed class Procedure(NtmApp app)
 
     public static readonly IReadOnlyList<Step> TwoTier =
     [
-        new("self-assessment", "open-public-comment", "commune", new { }),
-        new("commune-public-comment", "submit-to-province", "commune", new { vote = PassingVote }),
+        new("self-assessment", "open-public-comment", Own, new { }),
+        new("commune-public-comment", "submit-to-province", Own, new { vote = PassingVote }),
         new("provincial-appraisal", "send-to-council", Appraiser, new { }),
         new("appraisal-council", "recommend", Appraiser, new { vote = PassingVote }),
         new("decision", "sign-decision", Leader, new { decision = Decision }),
-        new("announcement-ceremony", "hold-ceremony", "commune", new { ceremony = Ceremony }),
+        new("announcement-ceremony", "hold-ceremony", Own, new { ceremony = Ceremony }),
     ];
 
     public static readonly object PassingConditions = new
@@ -45,7 +49,19 @@ public sealed class Procedure(NtmApp app)
     };
 
     /// <summary>A new dossier; unless <paramref name="qualify"/> is false, every criterion and condition self-assessed as met.</summary>
-    public async Task<JsonElement> Create(TestCommune commune, string level = "ntm", string? workflow = null, bool qualify = true)
+    public static readonly IReadOnlyList<Step> DistrictPath =
+    [
+        new("self-assessment", "open-public-comment", Own, new { }),
+        new("district-public-comment", "submit-to-province", Own, new { vote = PassingVote }),
+        new("province-review", "approve", Appraiser, new { }),
+        new("province-public-notice", "submit-to-central", Appraiser, new { vote = PassingVote }),
+        new("central-appraisal", "send-to-council", Central, new { }),
+        new("central-council", "recommend", Central, new { vote = PassingVote }),
+        new("decision", "record-decision", Central, new { decision = Decision }),
+        new("announcement-ceremony", "hold-ceremony", Appraiser, new { ceremony = Ceremony }),
+    ];
+
+    public async Task<JsonElement> Create(TestUnit commune, string level = "ntm", string? workflow = null, bool qualify = true)
     {
         var client = await app.As(commune.Officer);
         var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year = 2026, workflow });
@@ -86,7 +102,7 @@ public sealed class Procedure(NtmApp app)
 
     /// <summary>A new (or the given) dossier of the commune, moved along the path until it stands at <paramref name="stage"/>.</summary>
     public async Task<JsonElement> At(
-        TestCommune commune, string stage, IReadOnlyList<Step>? path = null, string? workflow = null, JsonElement? existing = null)
+        TestUnit commune, string stage, IReadOnlyList<Step>? path = null, string? workflow = null, JsonElement? existing = null)
     {
         var dossier = existing ?? await Create(commune, workflow: workflow);
         foreach (var step in path ?? ThreeTier)
@@ -99,7 +115,7 @@ public sealed class Procedure(NtmApp app)
             {
                 continue;
             }
-            dossier = await MustAct(step.Who == "commune" ? commune.Officer : step.Who, dossier, step.Action, step.Body);
+            dossier = await MustAct(step.Who == Own ? commune.Officer : step.Who, dossier, step.Action, step.Body);
         }
         Assert.Equal(stage, dossier.GetProperty("stage").GetString());
         return dossier;
