@@ -23,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<CriterionEntry> CriterionEntries => Set<CriterionEntry>();
 
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
     protected override void OnModelCreating(ModelBuilder builder)

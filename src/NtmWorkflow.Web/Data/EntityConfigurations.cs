@@ -119,3 +119,22 @@ internal sealed class CriterionEntryConfiguration : IEntityTypeConfiguration<Cri
         entry.HasIndex(e => new { e.DossierId, e.Kind, e.Number });
     }
 }
+
+internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recognition>
+{
+    public void Configure(EntityTypeBuilder<Recognition> recognition)
+    {
+        recognition.ToTable("recognitions");
+        recognition.HasKey(r => r.Id);
+        recognition.Property(r => r.UnitCode).HasMaxLength(Limits.Code);
+        recognition.Property(r => r.UnitPath).HasMaxLength(Limits.Path);
+        recognition.Property(r => r.Level).HasMaxLength(Limits.Code);
+        recognition.Property(r => r.DecisionNumber).HasMaxLength(Limits.Name);
+        recognition.Property(r => r.DecisionSigner).HasMaxLength(Limits.Name);
+        recognition.Property(r => r.CeremonyPlace).HasMaxLength(Limits.Text);
+        recognition.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(r => r.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        recognition.HasIndex(r => r.DossierId).IsUnique();
+        recognition.HasIndex(r => new { r.UnitCode, r.Level });
+        recognition.HasIndex(r => new { r.UnitPath, r.DecisionDate });
+    }
+}

@@ -27,6 +27,7 @@ internal sealed class StartupTasks(
         if (SeedDemo())
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(cancellationToken);
         }
         logger.LogInformation("NtmWorkflow ready: {Definitions} definitions on {Provider}",
             registry.Current.Count, db.Database.ProviderName);

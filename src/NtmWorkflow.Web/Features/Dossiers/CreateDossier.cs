@@ -58,20 +58,21 @@ public static class CreateDossier
 
         private async Task EnsureCanApply(AdministrativeUnit unit, string level, CancellationToken cancellationToken)
         {
-            var held = await db.Dossiers.AsNoTracking()
-                .Where(d => d.UnitCode == unit.Code)
-                .Select(d => new { d.Level, d.Status, d.Year })
-                .ToListAsync(cancellationToken);
-            if (held.Any(d => d.Level == level && d.Status == DossierStatuses.InProgress))
+            if (await db.Dossiers.AnyAsync(
+                    d => d.UnitCode == unit.Code && d.Level == level && d.Status == DossierStatuses.InProgress, cancellationToken))
             {
                 throw ProblemException.Conflict($"{unit.Name} đang có hồ sơ {Levels.VietnameseName(level)} chưa kết thúc.");
             }
-            if (held.FirstOrDefault(d => d.Level == level && d.Status == DossierStatuses.Recognised) is { } recognised)
+            var held = await db.Recognitions.AsNoTracking()
+                .Where(r => r.UnitCode == unit.Code)
+                .Select(r => new { r.Level, r.Year })
+                .ToListAsync(cancellationToken);
+            if (held.FirstOrDefault(r => r.Level == level) is { } recognised)
             {
                 throw ProblemException.Conflict(
-                    $"{unit.Name} đã được công nhận {Levels.VietnameseName(level)} năm {recognised.Year}.");
+                    $"{unit.Name} đã được công nhận {Levels.VietnameseName(level)}{(recognised.Year is { } year ? $" năm {year}" : "")}.");
             }
-            if (Levels.Prerequisite(level) is { } prerequisite && !held.Any(d => d.Level == prerequisite && d.Status == DossierStatuses.Recognised))
+            if (Levels.Prerequisite(level) is { } prerequisite && held.All(r => r.Level != prerequisite))
             {
                 throw ProblemException.Conflict(
                     $"{unit.Name} chưa được công nhận {Levels.VietnameseName(prerequisite)} nên chưa thể đề nghị xét {Levels.VietnameseName(level)}.");

@@ -76,8 +76,8 @@ public sealed record DecisionView(string Number, DateOnly Date, string Signer)
         number is null || date is null || signer is null ? null : new DecisionView(number, date.Value, signer);
 }
 
-public sealed record CeremonyView(DateOnly Date, string Place)
+/// <param name="Place">Unknown for some ceremonies imported from before the system.</param>
+public sealed record CeremonyView(DateOnly Date, string? Place)
 {
-    public static CeremonyView? From(DateOnly? date, string? place) =>
-        date is null || place is null ? null : new CeremonyView(date.Value, place);
+    public static CeremonyView? From(DateOnly? date, string? place) => date is null ? null : new CeremonyView(date.Value, place);
 }

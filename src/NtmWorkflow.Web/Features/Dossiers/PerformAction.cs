@@ -48,7 +48,8 @@ public static class PerformAction
     }
 
     internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, ICurrentActor actors, WorkingCalendar calendar, TimeProvider clock)
+        AppDbContext db, DossierLookup dossiers, RecognitionRegister recognitions, ICurrentActor actors, WorkingCalendar calendar,
+        TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -63,6 +64,7 @@ public static class PerformAction
                 body.Ceremony is { } c ? new Ceremony(c.Date!.Value, c.Place!) : null);
             var facts = await dossiers.GateFactsAsync(dossier, definition, unit, command.Action, cancellationToken);
             dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, calendar);
+            await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken), actor);
         }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
@@ -15,14 +14,15 @@ public static class ListDecisions
     public sealed record Query(string? Q, string? ProvinceCode, int? Year, int? Page, int? PageSize)
         : IRequest<Paged<RecognitionDecision>>, IAnonymousRequest;
 
+    /// <param name="DossierId">The dossier that led to it; null for a recognition imported from before the system.</param>
     public sealed record RecognitionDecision(
-        Guid DossierId,
+        Guid? DossierId,
         string UnitCode,
         string UnitName,
         string? ProvinceCode,
         string? ProvinceName,
         string Level,
-        int Year,
+        int? Year,
         DecisionView Decision,
         CeremonyView? Ceremony);
 
@@ -40,9 +40,9 @@ public static class ListDecisions
     {
         public async Task<Paged<RecognitionDecision>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var decided = db.Dossiers.AsNoTracking()
-                .Where(d => d.Status == DossierStatuses.Recognised && d.DecisionNumber != null)
-                .Join(db.Units, d => d.UnitCode, u => u.Code, (d, u) => new { Dossier = d, Unit = u });
+            var decided = db.Recognitions.AsNoTracking()
+                .Where(r => r.DecisionNumber != null && r.DecisionDate != null && r.DecisionSigner != null)
+                .Join(db.Units, r => r.UnitCode, u => u.Code, (r, u) => new { Recognition = r, Unit = u });
             if (query.ProvinceCode is { } provinceCode)
             {
                 var provincePath = await db.Units
@@ -50,20 +50,20 @@ public static class ListDecisions
                     .Select(u => u.Path)
                     .FirstOrDefaultAsync(cancellationToken)
                     ?? throw ProblemException.BadRequest("provinceCode", $"Không có tỉnh mã '{provinceCode}'.");
-                decided = decided.Where(x => x.Dossier.UnitPath.StartsWith(provincePath));
+                decided = decided.Where(x => x.Recognition.UnitPath.StartsWith(provincePath));
             }
             if (query.Year is { } year)
             {
-                decided = decided.Where(x => x.Dossier.Year == year);
+                decided = decided.Where(x => x.Recognition.Year == year);
             }
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var text = TextSearch.Normalize(query.Q);
-                decided = decided.Where(x => x.Unit.SearchName.Contains(text) || x.Dossier.DecisionNumber!.Contains(query.Q.Trim()));
+                decided = decided.Where(x => x.Unit.SearchName.Contains(text) || x.Recognition.DecisionNumber!.Contains(query.Q.Trim()));
             }
             var total = await decided.CountAsync(cancellationToken);
             var rows = await decided
-                .OrderByDescending(x => x.Dossier.DecisionDate)
+                .OrderByDescending(x => x.Recognition.DecisionDate)
                 .ThenBy(x => x.Unit.Name)
                 .Skip(Paging.Skip(query.Page, query.PageSize))
                 .Take(Paging.Size(query.PageSize))
@@ -71,10 +71,10 @@ public static class ListDecisions
             var provinces = await ProvincesOf(rows.Select(r => r.Unit.Path), cancellationToken);
             var items = rows.Select(r =>
             {
-                var d = r.Dossier;
+                var d = r.Recognition;
                 var province = provinces.FirstOrDefault(p => r.Unit.Path.StartsWith(p.Path, StringComparison.Ordinal));
                 return new RecognitionDecision(
-                    d.Id, d.UnitCode, r.Unit.Name, province?.Code, province?.Name, d.Level, d.Year,
+                    d.DossierId, d.UnitCode, r.Unit.Name, province?.Code, province?.Name, d.Level, d.Year,
                     DecisionView.From(d.DecisionNumber, d.DecisionDate, d.DecisionSigner)!,
                     CeremonyView.From(d.CeremonyDate, d.CeremonyPlace));
             }).ToList();

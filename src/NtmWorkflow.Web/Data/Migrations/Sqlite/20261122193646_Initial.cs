@@ -178,6 +178,33 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "recognitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionSigner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CeremonyDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CeremonyPlace = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recognitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recognitions_units_UnitCode",
+                        column: x => x.UnitCode,
+                        principalTable: "units",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -406,6 +433,22 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_recognitions_DossierId",
+                table: "recognitions",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recognitions_UnitCode_Level",
+                table: "recognitions",
+                columns: new[] { "UnitCode", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recognitions_UnitPath_DecisionDate",
+                table: "recognitions",
+                columns: new[] { "UnitPath", "DecisionDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_units_Path",
                 table: "units",
                 column: "Path");
@@ -440,6 +483,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "published_definitions");
+
+            migrationBuilder.DropTable(
+                name: "recognitions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -179,6 +179,33 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "recognitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Level = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecisionNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionSigner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CeremonyDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CeremonyPlace = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recognitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recognitions_units_UnitCode",
+                        column: x => x.UnitCode,
+                        principalTable: "units",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -407,6 +434,22 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 column: "UnitPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_recognitions_DossierId",
+                table: "recognitions",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recognitions_UnitCode_Level",
+                table: "recognitions",
+                columns: new[] { "UnitCode", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recognitions_UnitPath_DecisionDate",
+                table: "recognitions",
+                columns: new[] { "UnitPath", "DecisionDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_units_Path",
                 table: "units",
                 column: "Path");
@@ -441,6 +484,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "published_definitions");
+
+            migrationBuilder.DropTable(
+                name: "recognitions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

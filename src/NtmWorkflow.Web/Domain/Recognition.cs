@@ -1,0 +1,71 @@
+namespace NtmWorkflow.Web.Domain;
+
+/// <summary>
+/// A unit's recognition at a level: made in the system (from a dossier's signed decision) or imported from the
+/// paper era. It is what the public registry lists and what a higher level's prerequisite checks.
+/// </summary>
+public sealed class Recognition
+{
+    private Recognition()
+    {
+    }
+
+    private Recognition(AdministrativeUnit unit, string level, int? year, Guid? dossierId)
+    {
+        Id = Guid.CreateVersion7();
+        UnitCode = unit.Code;
+        UnitPath = unit.Path;
+        Level = level;
+        Year = year;
+        DossierId = dossierId;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string UnitCode { get; private set; } = "";
+
+    public string UnitPath { get; private set; } = "";
+
+    public string Level { get; private set; } = "";
+
+    /// <summary>The year recognised for; unknown for some imported recognitions.</summary>
+    public int? Year { get; private set; }
+
+    /// <summary>The dossier that led to it; null for an imported recognition.</summary>
+    public Guid? DossierId { get; private set; }
+
+    public string? DecisionNumber { get; private set; }
+
+    public DateOnly? DecisionDate { get; private set; }
+
+    /// <summary>Who signed; for an imported decision whose signatory is not on record, the issuing authority.</summary>
+    public string? DecisionSigner { get; private set; }
+
+    public DateOnly? CeremonyDate { get; private set; }
+
+    public string? CeremonyPlace { get; private set; }
+
+    public static Recognition Imported(AdministrativeUnit unit, string level, int? year, string? number = null,
+        DateOnly? date = null, string? signer = null, DateOnly? ceremonyDate = null) =>
+        new(unit, level, year, null)
+        {
+            DecisionNumber = number,
+            DecisionDate = date,
+            DecisionSigner = signer,
+            CeremonyDate = ceremonyDate,
+        };
+
+    public static Recognition Of(Dossier dossier, AdministrativeUnit unit)
+    {
+        var recognition = new Recognition(unit, dossier.Level, dossier.Year, dossier.Id);
+        recognition.Update(dossier);
+        return recognition;
+    }
+
+    /// <summary>Mirrors the dossier's decision and ceremony, which the dossier records as its procedure goes on.</summary>
+    public void Update(Dossier dossier)
+    {
+        (DecisionNumber, DecisionDate, DecisionSigner) = (dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner);
+        (CeremonyDate, CeremonyPlace) = (dossier.CeremonyDate, dossier.CeremonyPlace);
+    }
+}

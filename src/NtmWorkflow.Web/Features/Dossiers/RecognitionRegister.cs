@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Web.Features.Dossiers;
+
+/// <summary>Keeps the register of recognitions in step with dossiers, in the transaction of the move that recognised them.</summary>
+internal sealed class RecognitionRegister(AppDbContext db)
+{
+    public async Task RecordAsync(Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken)
+    {
+        if (dossier.Status != DossierStatuses.Recognised || dossier.DecisionNumber is null)
+        {
+            return;
+        }
+        var recognition = await db.Recognitions.FirstOrDefaultAsync(r => r.DossierId == dossier.Id, cancellationToken);
+        if (recognition is null)
+        {
+            db.Recognitions.Add(Recognition.Of(dossier, unit));
+        }
+        else
+        {
+            recognition.Update(dossier);
+        }
+    }
+}
