@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Tests.Support;
 
@@ -84,5 +85,35 @@ public sealed class StartupTests
         var fresh = await procedure.At(await second.NewCommune(), "district-review");
         Assert.Equal(2, fresh.GetProperty("workflow").GetProperty("version").GetInt32());
         await ProblemAssert.Is(HttpStatusCode.BadRequest, await procedure.Act(Procedure.District, fresh, "approve"));
+    }
+
+    [Fact]
+    public async Task NewCriteriaSetVersion_RunningDossiersKeepTheCriteriaTheyWereOpenedWith()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var key = Guid.NewGuid().ToString("N");
+        System.Text.Json.JsonElement running;
+        await using (var first = new AppOnFolder(folder, key, keepDatabase: true))
+        {
+            running = await new Procedure(first).Create(await first.NewCommune(), qualify: false);
+        }
+        var file = Path.Combine(folder, "criteria", "commune-ntm-2021.yaml");
+        var text = (await File.ReadAllTextAsync(file))
+            .Replace("version: 1", "version: 2")
+            .Replace("kind: at-least, threshold: { default: 80, trung-du-mien-nui-phia-bac: 70, tay-nguyen: 70 } }\n  - number: 6",
+                "kind: at-least, threshold: { default: 85, trung-du-mien-nui-phia-bac: 70, tay-nguyen: 70 } }\n  - number: 6");
+        await File.WriteAllTextAsync(file, text);
+        await using var second = new AppOnFolder(folder, key, keepDatabase: false);
+        var procedure = new Procedure(second);
+        var client = await second.As(Procedure.District);
+
+        var old = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/dossiers/{Procedure.Id(running)}/criteria");
+        Assert.Equal(1, old.GetProperty("criteriaSet").GetProperty("version").GetInt32());
+        Assert.Equal(80, old.GetProperty("criteria")[4].GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());
+
+        var fresh = await procedure.Create(await second.NewCommune(), qualify: false);
+        var renewed = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/dossiers/{Procedure.Id(fresh)}/criteria");
+        Assert.Equal(2, renewed.GetProperty("criteriaSet").GetProperty("version").GetInt32());
+        Assert.Equal(85, renewed.GetProperty("criteria")[4].GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());
     }
 }

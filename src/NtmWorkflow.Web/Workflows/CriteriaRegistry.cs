@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Web.Data;
@@ -14,27 +13,16 @@ public sealed class CriteriaRegistry(CriteriaCatalog catalog)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly ConcurrentDictionary<(string Id, int Version, string Hash), CriteriaSet> pinned = new();
+    private readonly PublishedDefinitions.Pinned<CriteriaSet> pinned =
+        new(StoredDefinition.Criteria, stored => JsonSerializer.Deserialize<CriteriaSet>(stored.Content, Json)!);
 
     public CriteriaSet Current(string id) =>
         catalog.Find(id) ?? throw new InvalidOperationException($"Criteria set {id} was validated at start-up but is missing.");
 
-    public async Task<CriteriaSet> GetPinnedAsync(
-        AppDbContext db, string id, int version, string hash, CancellationToken cancellationToken)
-    {
-        if (catalog.Find(id) is { } current && current.Version == version && current.ContentHash == hash)
-        {
-            return current;
-        }
-        if (pinned.TryGetValue((id, version, hash), out var cached))
-        {
-            return cached;
-        }
-        var stored = await PublishedDefinitions.FindAsync(db, StoredDefinition.Criteria, id, version, hash, cancellationToken);
-        var set = JsonSerializer.Deserialize<CriteriaSet>(stored.Content, Json)!;
-        pinned[(id, version, hash)] = set;
-        return set;
-    }
+    public Task<CriteriaSet> GetPinnedAsync(AppDbContext db, string id, int version, string hash, CancellationToken cancellationToken) =>
+        catalog.Find(id) is { } current && current.Version == version && current.ContentHash == hash
+            ? Task.FromResult(current)
+            : pinned.GetAsync(db, id, version, hash, cancellationToken);
 
     public async Task PublishAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
@@ -26,9 +27,30 @@ internal static class PublishedDefinitions
         }
     }
 
-    public static async Task<StoredDefinition> FindAsync(
+    private static async Task<StoredDefinition> FindAsync(
         AppDbContext db, string kind, string id, int version, string hash, CancellationToken cancellationToken) =>
         await db.Definitions.AsNoTracking()
             .FirstOrDefaultAsync(d => d.Kind == kind && d.Id == id && d.Version == version && d.ContentHash == hash, cancellationToken)
         ?? throw new InvalidOperationException($"{kind} {id} v{version} ({hash}) is pinned by a dossier but not stored.");
+
+    /// <summary>
+    /// Versions a dossier was pinned to, read from the database once and cached by id, version and hash: they never
+    /// change, so the cache holds nothing another instance could disagree with.
+    /// </summary>
+    internal sealed class Pinned<T>(string kind, Func<StoredDefinition, T> parse)
+        where T : class
+    {
+        private readonly ConcurrentDictionary<(string Id, int Version, string Hash), T> cache = new();
+
+        public async Task<T> GetAsync(AppDbContext db, string id, int version, string hash, CancellationToken cancellationToken)
+        {
+            if (cache.TryGetValue((id, version, hash), out var cached))
+            {
+                return cached;
+            }
+            var value = parse(await FindAsync(db, kind, id, version, hash, cancellationToken));
+            cache[(id, version, hash)] = value;
+            return value;
+        }
+    }
 }
