@@ -8,10 +8,13 @@ public static class DossierStatuses
     public const string Rejected = "rejected";
     public const string Withdrawn = "withdrawn";
 
+    /// <summary>A revocation procedure that ended with the recognition revoked.</summary>
+    public const string Revoked = "revoked";
+
     /// <summary>A stage may be open while recognised (the ceremony after the decision).</summary>
     public static readonly IReadOnlyList<string> ForStages = [InProgress, Recognised];
 
-    public static readonly IReadOnlyList<string> ForEnds = [Recognised, Rejected, Withdrawn];
+    public static readonly IReadOnlyList<string> ForEnds = [Recognised, Rejected, Withdrawn, Revoked];
 
-    public static readonly IReadOnlyList<string> All = [InProgress, Recognised, Rejected, Withdrawn];
+    public static readonly IReadOnlyList<string> All = [InProgress, Recognised, Rejected, Withdrawn, Revoked];
 }

@@ -12,6 +12,7 @@ public static class DefinitionParser
         ["criteria"] = GateCheck.Criteria,
         ["conditions"] = GateCheck.Conditions,
         ["reviews"] = GateCheck.Reviews,
+        ["revocation-rule"] = GateCheck.RevocationRule,
     };
 
     private static readonly Dictionary<string, RequiredField> FieldNames = new()
@@ -50,6 +51,7 @@ public static class DefinitionParser
         var title = root.String("title");
         var legalBasis = root.String("legal-basis", required: false);
         var subject = root.OneOf("subject", Subjects.All);
+        var purpose = root.OneOf("purpose", Purposes.All, required: false) ?? Purposes.Recognition;
         var levels = ReadLevels(root, errors);
         var criteria = ReadCriteria(root.Mapping("criteria"), levels, errors);
         var start = root.String("start");
@@ -61,7 +63,7 @@ public static class DefinitionParser
         {
             return null;
         }
-        return new WorkflowDefinition(id, version.Value, title, legalBasis, subject, levels, criteria, start, stages, ends, hash, source);
+        return new WorkflowDefinition(id, version.Value, title, legalBasis, subject, purpose, levels, criteria, start, stages, ends, hash, source);
     }
 
     private static List<string> ReadLevels(YamlMappingReader root, ErrorSink errors)

@@ -1,12 +1,22 @@
 namespace NtmWorkflow.Engine.Definitions;
 
 /// <summary>One version of a recognition procedure, as read from a YAML file and validated.</summary>
+/// <summary>What a procedure does to a unit's standing: grant a recognition, or revoke one it holds.</summary>
+public static class Purposes
+{
+    public const string Recognition = "recognition";
+    public const string Revocation = "revocation";
+
+    public static readonly IReadOnlyList<string> All = [Recognition, Revocation];
+}
+
 public sealed record WorkflowDefinition(
     string Id,
     int Version,
     string Title,
     string? LegalBasis,
     string Subject,
+    string Purpose,
     IReadOnlyList<string> Levels,
     IReadOnlyDictionary<string, CriteriaReference> Criteria,
     string Start,
@@ -76,6 +86,9 @@ public enum GateCheck
 
     /// <summary>No criterion disputed by this stage's reviewer (their latest verdict on it is "disagree").</summary>
     Reviews,
+
+    /// <summary>Every criterion re-assessed, and the failing ones meet the revocation rule (≥ 50 %, or ≥ 30 % with a key criterion).</summary>
+    RevocationRule,
 }
 
 public enum RequiredField

@@ -5,7 +5,10 @@ namespace NtmWorkflow.Engine.Transitions;
 
 /// <summary>What is known of the dossier for an action's checks: the criteria not met and the conditions failing.</summary>
 /// <param name="Disputed">The criteria the current stage's reviewer disagrees with.</param>
-public sealed record GateFacts(IReadOnlyList<Criterion> Unmet, IReadOnlyList<string> FailingConditions, IReadOnlyList<Criterion> Disputed)
+/// <param name="Revocation">The fresh assessment judged by the revocation rule, for revocation procedures.</param>
+public sealed record GateFacts(
+    IReadOnlyList<Criterion> Unmet, IReadOnlyList<string> FailingConditions, IReadOnlyList<Criterion> Disputed,
+    RevocationAssessment? Revocation = null)
 {
     public static readonly GateFacts None = new([], [], []);
 }
@@ -29,6 +32,21 @@ internal static class Gates
         if (action.Checks.Contains(GateCheck.Conditions))
         {
             problems.AddRange(facts.FailingConditions);
+        }
+        if (action.Checks.Contains(GateCheck.RevocationRule))
+        {
+            if (facts.Revocation is not { } revocation)
+            {
+                problems.Add("Chưa có kết quả đánh giá lại các tiêu chí.");
+            }
+            else if (revocation.Assessed < revocation.Total)
+            {
+                problems.Add($"Còn {revocation.Total - revocation.Assessed} tiêu chí chưa được đánh giá lại.");
+            }
+            else if (!revocation.RuleMet)
+            {
+                problems.Add(revocation.Reason);
+            }
         }
         return problems.Count == 0
             ? null

@@ -132,6 +132,8 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recogn
         recognition.Property(r => r.DecisionNumber).HasMaxLength(Limits.Name);
         recognition.Property(r => r.DecisionSigner).HasMaxLength(Limits.Name);
         recognition.Property(r => r.CeremonyPlace).HasMaxLength(Limits.Text);
+        recognition.Property(r => r.RevocationNumber).HasMaxLength(Limits.Name);
+        recognition.Property(r => r.RevocationSigner).HasMaxLength(Limits.Name);
         recognition.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(r => r.UnitCode).OnDelete(DeleteBehavior.Restrict);
         recognition.HasIndex(r => r.DossierId).IsUnique();
         recognition.HasIndex(r => new { r.UnitCode, r.Level });

@@ -45,6 +45,15 @@ public sealed class Recognition
 
     public string? CeremonyPlace { get; private set; }
 
+    /// <summary>The revocation procedure that took the recognition away; null while it stands.</summary>
+    public Guid? RevokedByDossierId { get; private set; }
+
+    public string? RevocationNumber { get; private set; }
+
+    public DateOnly? RevocationDate { get; private set; }
+
+    public string? RevocationSigner { get; private set; }
+
     public static Recognition Imported(AdministrativeUnit unit, string level, int? year, string? number = null,
         DateOnly? date = null, string? signer = null, DateOnly? ceremonyDate = null) =>
         new(unit, level, year, null)
@@ -60,6 +69,13 @@ public sealed class Recognition
         var recognition = new Recognition(unit, dossier.Level, dossier.Year, dossier.Id);
         recognition.Update(dossier);
         return recognition;
+    }
+
+    /// <summary>Records the signed revocation decision of a revocation dossier.</summary>
+    public void Revoke(Dossier revocation)
+    {
+        RevokedByDossierId = revocation.Id;
+        (RevocationNumber, RevocationDate, RevocationSigner) = (revocation.DecisionNumber, revocation.DecisionDate, revocation.DecisionSigner);
     }
 
     /// <summary>Mirrors the dossier's decision and ceremony, which the dossier records as its procedure goes on.</summary>

@@ -49,7 +49,7 @@ public static class AssessCriterion
                 clock.GetUtcNow().UtcDateTime);
             db.CriterionEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
-            return await GetCriteria.Build(dossiers, dossier, unit, cancellationToken);
+            return await GetCriteria.Build(dossiers, dossier, definition, unit, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using MediatR;
 using NtmWorkflow.Engine.Criteria;
+using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Infrastructure;
@@ -21,7 +22,17 @@ public static class GetCriteria
         IReadOnlyList<CriterionRef> NotMet,
         IReadOnlyList<CriterionRef> Disputed,
         ConditionsView Conditions,
+        RevocationView? Revocation,
         IReadOnlyList<CriterionView> Criteria);
+
+    /// <summary>For a revocation dossier: how the re-assessment stands against the revocation rule.</summary>
+    public sealed record RevocationView(
+        int Assessed, int Total, decimal FailingPercent, IReadOnlyList<CriterionRef> Failing, IReadOnlyList<CriterionRef> KeyFailing,
+        bool RuleMet, string Reason)
+    {
+        public static RevocationView From(RevocationAssessment a) => new(
+            a.Assessed, a.Total, a.FailingPercent, CriterionRef.Of(a.Failing), CriterionRef.Of(a.KeyFailing), a.RuleMet, a.Reason);
+    }
 
     public sealed record CriteriaSetRef(string Id, int Version, string Title, string? LegalBasis);
 
@@ -50,12 +61,13 @@ public static class GetCriteria
     {
         public async Task<CriteriaView> Handle(Query query, CancellationToken cancellationToken)
         {
-            var (dossier, _, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
-            return await Build(dossiers, dossier, unit, cancellationToken);
+            var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
+            return await Build(dossiers, dossier, definition, unit, cancellationToken);
         }
     }
 
-    internal static async Task<CriteriaView> Build(DossierLookup dossiers, Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken)
+    internal static async Task<CriteriaView> Build(
+        DossierLookup dossiers, Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, CancellationToken cancellationToken)
     {
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
         var entries = await dossiers.SelfAssessmentsAsync(dossier.Id, cancellationToken);
@@ -86,10 +98,11 @@ public static class GetCriteria
             unit.Region,
             set.Criteria.Count - unmet.Count,
             set.Criteria.Count,
-            unmet.Select(c => new CriterionRef(c.Number, c.Name)).ToList(),
-            disputed.Select(c => new CriterionRef(c.Number, c.Name)).ToList(),
+            CriterionRef.Of(unmet),
+            CriterionRef.Of(disputed),
             new ConditionsView(dossier.Conditions, set.Conditions.MinSatisfactionPercent, set.Conditions.Model,
                 CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions)),
+            definition.Purpose == Purposes.Revocation ? RevocationView.From(DossierLookup.Revocation(set, claims, unit)) : null,
             criteria);
     }
 

@@ -54,7 +54,7 @@ public static class UpdateConditions
                 b.SatisfactionPercent, b.ConstructionDebtVnd, b.SecurityStable, b.IncomeAboveNangCaoPercent, b.SmartHamlets, b.StandoutField);
             dossier.UpdateConditions(definition, conditions, actor, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
-            return await GetCriteria.Build(dossiers, dossier, unit, cancellationToken);
+            return await GetCriteria.Build(dossiers, dossier, definition, unit, cancellationToken);
         }
     }
 

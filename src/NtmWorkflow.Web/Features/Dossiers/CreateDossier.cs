@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
@@ -49,14 +50,18 @@ public static class CreateDossier
             var level = command.Level!;
             var dossier = Dossier.Open(
                 unit, level, command.Year!.Value, definition, criteria.Current, actor, clock.GetUtcNow().UtcDateTime, calendar);
-            await EnsureCanApply(unit, level, cancellationToken);
+            await EnsureCanStart(unit, level, definition.Purpose, cancellationToken);
             db.Dossiers.Add(dossier);
             await db.SaveChangesAsync(cancellationToken);
             var set = criteria.Current(dossier.CriteriaSetId);
             return DossierView.From(dossier, unit.Name, definition, set.Criteria, actor);
         }
 
-        private async Task EnsureCanApply(AdministrativeUnit unit, string level, CancellationToken cancellationToken)
+        /// <summary>
+        /// One open procedure per unit and level; a recognition needs the level below and not this one already; a
+        /// revocation needs the recognition it would revoke.
+        /// </summary>
+        private async Task EnsureCanStart(AdministrativeUnit unit, string level, string purpose, CancellationToken cancellationToken)
         {
             if (await db.Dossiers.AnyAsync(
                     d => d.UnitCode == unit.Code && d.Level == level && d.Status == DossierStatuses.InProgress, cancellationToken))
@@ -64,9 +69,17 @@ public static class CreateDossier
                 throw ProblemException.Conflict($"{unit.Name} đang có hồ sơ {Levels.VietnameseName(level)} chưa kết thúc.");
             }
             var held = await db.Recognitions.AsNoTracking()
-                .Where(r => r.UnitCode == unit.Code)
+                .Where(r => r.UnitCode == unit.Code && r.RevokedByDossierId == null)
                 .Select(r => new { r.Level, r.Year })
                 .ToListAsync(cancellationToken);
+            if (purpose == Purposes.Revocation)
+            {
+                if (held.All(r => r.Level != level))
+                {
+                    throw ProblemException.Conflict($"{unit.Name} không đang giữ công nhận {Levels.VietnameseName(level)} nên không có gì để thu hồi.");
+                }
+                return;
+            }
             if (held.FirstOrDefault(r => r.Level == level) is { } recognised)
             {
                 throw ProblemException.Conflict(

@@ -79,9 +79,18 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
             return GateFacts.None;
         }
         var set = await CriteriaAsync(dossier, cancellationToken);
+        var claims = await ClaimsAsync(dossier.Id, cancellationToken);
         return new GateFacts(
-            await UnmetAsync(dossier, unit, cancellationToken),
+            CriteriaEvaluation.Unmet(set, claims, unit.Region),
             CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions),
-            Disputed(set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage));
+            Disputed(set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage),
+            definition.Purpose == Purposes.Revocation ? Revocation(set, claims, unit) : null);
+    }
+
+    /// <summary>The fresh assessment of a revocation: the criteria re-assessed as failing, judged by the rule.</summary>
+    public static RevocationAssessment Revocation(CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, AdministrativeUnit unit)
+    {
+        var failing = CriteriaEvaluation.Unmet(set, claims, unit.Region).Where(c => claims.ContainsKey(c.Number)).ToList();
+        return RevocationRule.Assess(set, failing, claims.Count);
     }
 }

@@ -44,7 +44,7 @@ public sealed record DossierView(
             actions.Select(a => a.Name).ToList(),
             actions.Select(ActionView.From).ToList(),
             new CriteriaProgress(dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaMet, dossier.CriteriaTotal,
-                notMet.Select(c => new CriterionRef(c.Number, c.Name)).ToList()),
+                CriterionRef.Of(notMet)),
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
             CeremonyView.From(dossier.CeremonyDate, dossier.CeremonyPlace),
             dossier.CreatedAt,
@@ -57,7 +57,10 @@ public sealed record WorkflowRef(string Id, int Version, string Title);
 /// <summary>How far the self-assessment is: criteria met out of the set's total, and which are not met.</summary>
 public sealed record CriteriaProgress(string SetId, int SetVersion, int Met, int Total, IReadOnlyList<CriterionRef> NotMet);
 
-public sealed record CriterionRef(int Number, string Name);
+public sealed record CriterionRef(int Number, string Name)
+{
+    public static List<CriterionRef> Of(IEnumerable<Criterion> criteria) => criteria.Select(c => new CriterionRef(c.Number, c.Name)).ToList();
+}
 
 /// <summary>One move the caller may make, with exactly the fields it needs.</summary>
 public sealed record ActionView(string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent)

@@ -10,6 +10,13 @@ internal sealed class RecognitionRegister(AppDbContext db)
 {
     public async Task RecordAsync(Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken)
     {
+        if (dossier.Status == DossierStatuses.Revoked && dossier.DecisionNumber is not null)
+        {
+            var standing = await db.Recognitions.FirstAsync(
+                r => r.UnitCode == dossier.UnitCode && r.Level == dossier.Level && r.RevokedByDossierId == null, cancellationToken);
+            standing.Revoke(dossier);
+            return;
+        }
         if (dossier.Status != DossierStatuses.Recognised || dossier.DecisionNumber is null)
         {
             return;

@@ -24,7 +24,8 @@ public static class ListDecisions
         string Level,
         int? Year,
         DecisionView Decision,
-        CeremonyView? Ceremony);
+        CeremonyView? Ceremony,
+        DecisionView? Revocation);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -76,7 +77,8 @@ public static class ListDecisions
                 return new RecognitionDecision(
                     d.DossierId, d.UnitCode, r.Unit.Name, province?.Code, province?.Name, d.Level, d.Year,
                     DecisionView.From(d.DecisionNumber, d.DecisionDate, d.DecisionSigner)!,
-                    CeremonyView.From(d.CeremonyDate, d.CeremonyPlace));
+                    CeremonyView.From(d.CeremonyDate, d.CeremonyPlace),
+                    DecisionView.From(d.RevocationNumber, d.RevocationDate, d.RevocationSigner));
             }).ToList();
             return new Paged<RecognitionDecision>(items, total, query.Page ?? 1, Paging.Size(query.PageSize));
         }

@@ -608,6 +608,20 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("RevocationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RevocationNumber")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RevocationSigner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("RevokedByDossierId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(100)

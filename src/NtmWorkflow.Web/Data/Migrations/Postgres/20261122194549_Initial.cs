@@ -192,7 +192,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
                     DecisionSigner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     CeremonyDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CeremonyPlace = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    CeremonyPlace = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RevokedByDossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevocationNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RevocationDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RevocationSigner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {

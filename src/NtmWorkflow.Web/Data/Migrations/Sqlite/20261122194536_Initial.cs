@@ -191,7 +191,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DecisionSigner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CeremonyDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CeremonyPlace = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    CeremonyPlace = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RevokedByDossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevocationNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RevocationDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RevocationSigner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
