@@ -107,4 +107,27 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
             new { unitCode = commune.Code, level = "ntm", year = 2026, workflow = Workflow });
         await ProblemAssert.Is(HttpStatusCode.Forbidden, response);
     }
+
+    [Fact]
+    public async Task DistrictRevocation_StartedByTheProvince_DecidedCentrally()
+    {
+        var district = await app.NewDistrict();
+        await procedure.At(district, "recognised", Procedure.DistrictPath);
+        var appraiser = await app.As(Procedure.Appraiser);
+        var dossier = await Procedure.Must(await appraiser.PostAsJsonAsync("/api/dossiers",
+            new { unitCode = district.Code, level = "ntm", year = 2026, workflow = "district-ntm-revocation" }));
+        for (var number = 1; number <= 9; number++)
+        {
+            await Procedure.Must(await appraiser.PutAsJsonAsync(
+                $"/api/dossiers/{Procedure.Id(dossier)}/criteria/{number}", new { met = number is not (6 or 7 or 8) }));
+        }
+        dossier = await procedure.Get(Procedure.Appraiser, dossier);
+
+        dossier = await procedure.MustAct(Procedure.Appraiser, dossier, "propose-revocation", new { comment = "3/9 tiêu chí không đạt" });
+        dossier = await procedure.MustAct(Procedure.Appraiser, dossier, "submit-to-central", new { vote = Procedure.PassingVote });
+        dossier = await procedure.MustAct(Procedure.Central, dossier, "submit-for-decision");
+        dossier = await procedure.MustAct(Procedure.Central, dossier, "record-revocation",
+            new { decision = new { number = "88/QĐ-TTg", date = "2026-06-01", signer = "Thủ tướng Chính phủ" } });
+        Assert.Equal("revoked", dossier.GetProperty("status").GetString());
+    }
 }
