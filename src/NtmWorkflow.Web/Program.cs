@@ -13,6 +13,7 @@ using NtmWorkflow.Web.Features.Public;
 using NtmWorkflow.Web.Features.Tasks;
 using NtmWorkflow.Web.Infrastructure;
 using NtmWorkflow.Web.Seeding;
+using NtmWorkflow.Web.Storage;
 using NtmWorkflow.Web.Workflows;
 
 const string SeedDemoSwitch = "--seed-demo";
@@ -27,6 +28,8 @@ var services = builder.Services;
 services.AddHostedService<StartupTasks>();
 services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => CriteriaCatalog.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "criteria")));
