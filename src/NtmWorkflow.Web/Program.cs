@@ -8,6 +8,7 @@ using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Auth;
 using NtmWorkflow.Web.Features.Criteria;
+using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Public;
 using NtmWorkflow.Web.Features.Tasks;
@@ -93,6 +94,9 @@ GetCriteria.Map(api);
 AssessCriterion.Map(api);
 ReviewCriterion.Map(api);
 UpdateConditions.Map(api);
+UploadDocument.Map(api);
+ListDocuments.Map(api);
+DownloadDocument.Map(api, app);
 ListDecisions.Map(app);
 
 app.Run();

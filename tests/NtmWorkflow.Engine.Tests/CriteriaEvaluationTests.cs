@@ -136,7 +136,7 @@ public sealed class CriteriaEvaluationTests
     public void Evaluate_WhenTheActionHasNoChecks_IgnoresTheFacts()
     {
         var outcome = WorkflowEngine.Evaluate(Shipped.Definition("commune-ntm"), "district-review", "approve",
-            [Roles.DistrictReviewer], ActionInput.None, new GateFacts(Ntm.Criteria, ["x"], []));
+            [Roles.DistrictReviewer], ActionInput.None, Shipped.Passing with { Unmet = Ntm.Criteria, FailingConditions = ["x"] });
         Assert.True(outcome.Allowed);
     }
 

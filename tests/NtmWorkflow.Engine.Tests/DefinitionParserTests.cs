@@ -70,6 +70,7 @@ public sealed class DefinitionParserTests
     [InlineData("      approve: { title: Đạt, to: council }", "      approve: { title: Đạt, to: counsel }", 14, "counsel")]
     [InlineData("requires: [comment]", "requires: [reason]", 15, "reason")]
     [InlineData("to: council }", "to: council, checks: [budget] }", 14, "budget")]
+    [InlineData("to: council }", "to: council, documents: [to-trinh] }", 14, "to-trinh")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5 }\n    self-assessment: có", 13, "true hoặc false")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5, days: 7 }", 12, "đúng một")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { weeks: 1 }", 12, "weeks")]

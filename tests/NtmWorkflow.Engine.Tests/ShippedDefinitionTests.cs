@@ -29,10 +29,6 @@ public sealed class ShippedDefinitionTests
         new Decision("694/QĐ-UBND-HC", new DateOnly(2023, 6, 30), "Phó Chủ tịch"),
         new Ceremony(new DateOnly(2023, 7, 18), "UBND xã"));
 
-    /// <summary>A dossier that passes every gate: nothing unmet, disputed or failing, and a revocation the rule supports.</summary>
-    private static readonly GateFacts AllGatesPass =
-        new([], [], [], new RevocationAssessment(10, 10, [], 60, [], true, "đủ điều kiện"));
-
     [Theory]
     [MemberData(nameof(EveryTransition))]
     public void Evaluate_WhenTheActorRoleActsWithCompleteInput_MovesToTheTarget(string id, string stage, string action)
@@ -40,7 +36,7 @@ public sealed class ShippedDefinitionTests
         var definition = Shipped.Definition(id);
         var expected = definition.Stages[stage].Actions[action];
 
-        var outcome = WorkflowEngine.Evaluate(definition, stage, action, [expected.Actor], Complete, AllGatesPass);
+        var outcome = WorkflowEngine.Evaluate(definition, stage, action, [expected.Actor], Complete, Shipped.Passing);
 
         Assert.True(outcome.Allowed, outcome.Message);
         Assert.Equal(expected.To, outcome.To);

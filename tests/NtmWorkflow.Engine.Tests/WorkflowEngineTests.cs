@@ -45,7 +45,7 @@ public sealed class WorkflowEngineTests
     public void Evaluate_WhenTheCouncilVotes_RecommendsOnlyAtNinetyPercentOfPresent(int members, int present, int agree, bool passes)
     {
         var outcome = WorkflowEngine.Evaluate(Commune, "appraisal-council", "recommend", [Roles.ProvinceAppraiser],
-            ActionInput.None with { Vote = new Vote(members, present, agree) });
+            ActionInput.None with { Vote = new Vote(members, present, agree) }, Shipped.Passing);
         Assert.Equal(passes, outcome.Allowed);
         if (!passes)
         {
@@ -93,7 +93,7 @@ public sealed class WorkflowEngineTests
     public void Evaluate_WhenTheCallerHoldsSeveralRoles_AnyMatchingRoleMayAct()
     {
         var outcome = WorkflowEngine.Evaluate(Commune, "district-review", "approve",
-            [Roles.Observer, Roles.DistrictReviewer], ActionInput.None);
+            [Roles.Observer, Roles.DistrictReviewer], ActionInput.None, Shipped.Passing);
         Assert.True(outcome.Allowed);
     }
 
@@ -121,5 +121,18 @@ public sealed class WorkflowEngineTests
         var sign = Commune.Stages["decision"].Actions["sign-decision"];
         Assert.Equal(input.Decision, WorkflowEngine.RelevantInput(sign, input).Decision);
         Assert.Null(WorkflowEngine.RelevantInput(sign, input).Vote);
+    }
+
+    [Fact]
+    public void Evaluate_WhenRequiredDocumentsAreMissing_RefusesListingThemByTitle()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "commune-public-comment", "submit-to-district", [Roles.CommuneOfficer],
+            ActionInput.None with { Vote = new Vote(10, 10, 10) },
+            Shipped.Passing with { Documents = new HashSet<string> { "bao-cao-ket-qua", "to-trinh-xa" } });
+
+        Assert.Equal(Refusal.RuleNotMet, outcome.Refusal);
+        Assert.Contains("Báo cáo tổng hợp ý kiến", outcome.Message);
+        Assert.Contains("Biên bản họp của xã", outcome.Message);
+        Assert.DoesNotContain("Tờ trình của UBND xã", outcome.Message);
     }
 }

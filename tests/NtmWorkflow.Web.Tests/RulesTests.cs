@@ -86,7 +86,7 @@ public sealed class RulesTests(NtmApp app) : IClassFixture<NtmApp>
     public async Task TwoSimultaneousApprovals_ExactlyOneWins_TheOtherGets409()
     {
         var commune = await app.NewCommune();
-        var dossier = await procedure.At(commune, "district-review");
+        var dossier = await procedure.ProvideDocuments(Procedure.District, await procedure.At(commune, "district-review"), "approve");
         var body = new { expectedVersion = dossier.GetProperty("version").GetInt32() };
         var url = $"/api/dossiers/{Procedure.Id(dossier)}/actions/approve";
         var clients = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.As(Procedure.District)));

@@ -54,6 +54,7 @@ public static class DefinitionParser
         var purpose = root.OneOf("purpose", Purposes.All, required: false) ?? Purposes.Recognition;
         var levels = ReadLevels(root, errors);
         var criteria = ReadCriteria(root.Mapping("criteria"), levels, errors);
+        var documents = ReadNamed(root.Mapping("documents", required: false), errors, ReadDocumentType);
         var start = root.String("start");
         var stages = ReadNamed(root.Mapping("stages"), errors, ReadStage);
         var ends = ReadNamed(root.Mapping("ends"), errors, ReadEnd);
@@ -63,7 +64,8 @@ public static class DefinitionParser
         {
             return null;
         }
-        return new WorkflowDefinition(id, version.Value, title, legalBasis, subject, purpose, levels, criteria, start, stages, ends, hash, source);
+        return new WorkflowDefinition(
+            id, version.Value, title, legalBasis, subject, purpose, levels, criteria, documents, start, stages, ends, hash, source);
     }
 
     private static List<string> ReadLevels(YamlMappingReader root, ErrorSink errors)
@@ -180,6 +182,7 @@ public static class DefinitionParser
                 errors.Add(check, $"Điều kiện kiểm tra '{check.Value}' không tồn tại (dùng: {string.Join(", ", CheckNames.Keys)}).");
             }
         }
+        var documents = action.ScalarList("documents", required: false).Select(d => d.Value!).ToList();
         var vote = ReadVote(action.Mapping("vote", required: false), errors);
         if (vote is not null && !requires.Contains(RequiredField.Vote))
         {
@@ -188,7 +191,7 @@ public static class DefinitionParser
         action.RejectUnknownKeys();
         return title is null || to is null || actor is null
             ? null
-            : new ActionDefinition(name, title, to, actor, requires, vote, checks, (int)key.Start.Line);
+            : new ActionDefinition(name, title, to, actor, requires, vote, checks, documents, (int)key.Start.Line);
     }
 
     private static VoteRule? ReadVote(YamlMappingReader? vote, ErrorSink errors)
@@ -222,6 +225,14 @@ public static class DefinitionParser
             return null;
         }
         return workingDays is { } w ? new TimeLimit(w, LimitUnit.WorkingDays) : new TimeLimit(days!.Value, LimitUnit.Days);
+    }
+
+    private static DocumentType? ReadDocumentType(string code, YamlScalarNode key, YamlMappingReader type, ErrorSink errors)
+    {
+        var title = type.String("title");
+        var isPublic = type.Bool("public") ?? false;
+        type.RejectUnknownKeys();
+        return title is null ? null : new DocumentType(code, title, isPublic, (int)key.Start.Line);
     }
 
     private static EndDefinition? ReadEnd(string name, YamlScalarNode key, YamlMappingReader end, ErrorSink errors)

@@ -39,6 +39,13 @@ internal static class DefinitionRules
         var valid = true;
         foreach (var stage in definition.Stages.Values)
         {
+            foreach (var action in stage.Actions.Values)
+            {
+                foreach (var unknown in action.Documents.Where(d => !definition.Documents.ContainsKey(d)))
+                {
+                    errors.Add(action.Line, 1, $"Hành động '{action.Name}' yêu cầu loại tài liệu '{unknown}' không khai báo trong 'documents'.");
+                }
+            }
             foreach (var action in stage.Actions.Values.Where(a => !IsStep(definition, a.To)))
             {
                 errors.Add(action.Line, 1,

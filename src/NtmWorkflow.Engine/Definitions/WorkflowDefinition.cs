@@ -19,6 +19,7 @@ public sealed record WorkflowDefinition(
     string Purpose,
     IReadOnlyList<string> Levels,
     IReadOnlyDictionary<string, CriteriaReference> Criteria,
+    IReadOnlyDictionary<string, DocumentType> Documents,
     string Start,
     IReadOnlyDictionary<string, StageDefinition> Stages,
     IReadOnlyDictionary<string, EndDefinition> Ends,
@@ -36,6 +37,9 @@ public sealed record WorkflowDefinition(
         : Ends.TryGetValue(step, out var end) ? end.Status
         : throw new ArgumentException($"'{step}' is not a step of {Id} v{Version}.", nameof(step));
 }
+
+/// <summary>A kind of paper in the dossier (tờ trình, báo cáo, biên bản…); public ones are downloadable by anyone.</summary>
+public sealed record DocumentType(string Code, string Title, bool Public, int Line);
 
 /// <summary>The criteria set a level is judged by, named by id; <see cref="Line"/> locates it in the file.</summary>
 public sealed record CriteriaReference(string SetId, int Line);
@@ -59,6 +63,7 @@ public sealed record ActionDefinition(
     IReadOnlySet<RequiredField> Requires,
     VoteRule? Vote,
     IReadOnlySet<GateCheck> Checks,
+    IReadOnlyList<string> Documents,
     int Line);
 
 public sealed record EndDefinition(string Name, string Title, string Status, int Line);

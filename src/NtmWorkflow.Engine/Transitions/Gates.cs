@@ -6,9 +6,10 @@ namespace NtmWorkflow.Engine.Transitions;
 /// <summary>What is known of the dossier for an action's checks: the criteria not met and the conditions failing.</summary>
 /// <param name="Disputed">The criteria the current stage's reviewer disagrees with.</param>
 /// <param name="Revocation">The fresh assessment judged by the revocation rule, for revocation procedures.</param>
+/// <param name="Documents">The document types the dossier holds at least one version of.</param>
 public sealed record GateFacts(
     IReadOnlyList<Criterion> Unmet, IReadOnlyList<string> FailingConditions, IReadOnlyList<Criterion> Disputed,
-    RevocationAssessment? Revocation = null)
+    RevocationAssessment? Revocation = null, IReadOnlySet<string>? Documents = null)
 {
     public static readonly GateFacts None = new([], [], []);
 }
@@ -16,9 +17,14 @@ public sealed record GateFacts(
 /// <summary>Refuses a move that cannot succeed, naming exactly what blocks it.</summary>
 internal static class Gates
 {
-    public static TransitionOutcome? Check(ActionDefinition action, GateFacts facts)
+    public static TransitionOutcome? Check(WorkflowDefinition definition, ActionDefinition action, GateFacts facts)
     {
         var problems = new List<string>();
+        var missing = MissingDocuments(definition, action, facts);
+        if (missing.Count > 0)
+        {
+            problems.Add("Còn thiếu tài liệu: " + string.Join("; ", missing.Select(d => d.Title)) + ".");
+        }
         var unmet = action.Checks.Contains(GateCheck.Criteria) ? facts.Unmet : [];
         if (unmet.Count > 0)
         {
@@ -53,6 +59,10 @@ internal static class Gates
             : new TransitionOutcome(null, Refusal.RuleNotMet, null,
                 $"Chưa thể thực hiện '{action.Title}'. " + string.Join(" ", problems), unmet.Concat(disputed).ToList());
     }
+
+    /// <summary>The document types the action requires that the dossier does not hold yet.</summary>
+    public static IReadOnlyList<DocumentType> MissingDocuments(WorkflowDefinition definition, ActionDefinition action, GateFacts facts) =>
+        action.Documents.Where(d => facts.Documents?.Contains(d) != true).Select(d => definition.Documents[d]).ToList();
 
     private static string List(IEnumerable<Criterion> criteria) => string.Join("; ", criteria.Select(c => $"{c.Number}. {c.Name}"));
 }

@@ -31,7 +31,7 @@ public static class WorkflowEngine
                 $"Chỉ {Roles.VietnameseName(action.Actor)} mới được thực hiện '{action.Title}'.");
         }
         return InputRules.Check(action, input)
-            ?? Gates.Check(action, facts ?? GateFacts.None)
+            ?? Gates.Check(definition, action, facts ?? GateFacts.None)
             ?? TransitionOutcome.Move(action.To);
     }
 

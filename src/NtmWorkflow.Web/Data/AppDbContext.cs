@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Recognition> Recognitions => Set<Recognition>();
 
+    public DbSet<DossierDocument> Documents => Set<DossierDocument>();
+
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -140,3 +140,22 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recogn
         recognition.HasIndex(r => new { r.UnitPath, r.DecisionDate });
     }
 }
+
+internal sealed class DossierDocumentConfiguration : IEntityTypeConfiguration<DossierDocument>
+{
+    public void Configure(EntityTypeBuilder<DossierDocument> document)
+    {
+        document.ToTable("documents");
+        document.HasKey(d => d.Id);
+        document.Property(d => d.Type).HasMaxLength(Limits.Code);
+        document.Property(d => d.FileName).HasMaxLength(Limits.Name);
+        document.Property(d => d.ContentType).HasMaxLength(Limits.Name);
+        document.Property(d => d.Sha256).HasMaxLength(64);
+        document.Property(d => d.Stage).HasMaxLength(Limits.Code);
+        document.Property(d => d.UploadedBy).HasMaxLength(Limits.Name);
+        document.HasOne<Dossier>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Cascade);
+        // Two uploads of the same type never get the same version, whichever instance takes them.
+        document.HasIndex(d => new { d.DossierId, d.Type, d.Version }).IsUnique();
+        document.HasIndex(d => d.Sha256);
+    }
+}

@@ -15,6 +15,7 @@ namespace NtmWorkflow.Web.Domain;
 public sealed class Dossier
 {
     public const string CreateAction = "create";
+    public const string UploadAction = "upload-document";
 
     private readonly List<DossierEvent> events = [];
 
@@ -202,6 +203,48 @@ public sealed class Dossier
         }
         Touch(actor, now);
         return new CriterionEntry(Id, number, CriterionEntry.Review, Stage, agree, new Dictionary<string, IndicatorValue>(), note, actor, stage.Actor, now);
+    }
+
+    /// <summary>
+    /// Papers are added by the actor of the current stage only: what an earlier round submitted is locked, and a
+    /// supplement round adds new versions. Checked before any byte of an upload is read.
+    /// </summary>
+    public void EnsureCanUpload(WorkflowDefinition definition, Actor actor)
+    {
+        EnsureInScope(actor);
+        if (!definition.Stages.TryGetValue(Stage, out var stage))
+        {
+            throw ProblemException.Conflict($"Hồ sơ đã kết thúc ({definition.TitleOf(Stage)}); không thể bổ sung tài liệu.");
+        }
+        if (actor.Roles.Contains(stage.Actor))
+        {
+            return;
+        }
+        if (definition.Stages.Values.Any(s => actor.Roles.Contains(s.Actor)))
+        {
+            throw ProblemException.Conflict(
+                $"Hồ sơ đang ở giai đoạn '{stage.Title}': tài liệu các vòng trước đã khóa, chỉ {Roles.VietnameseName(stage.Actor)} được tải tài liệu lên.");
+        }
+        throw ProblemException.Forbidden($"Chỉ {Roles.VietnameseName(stage.Actor)} được tải tài liệu lên ở giai đoạn này.");
+    }
+
+    public static DocumentType RequireDocumentType(WorkflowDefinition definition, string type) =>
+        definition.Documents.GetValueOrDefault(type)
+        ?? throw ProblemException.BadRequest("type",
+            $"Loại tài liệu '{type}' không có trong quy trình (dùng: {string.Join(", ", definition.Documents.Keys)}).");
+
+    /// <summary>Adds the next version of a paper and records the upload in the timeline.</summary>
+    public DossierDocument AddDocument(
+        WorkflowDefinition definition, string type, int version, string fileName, string contentType, long size, string sha256,
+        Actor actor, DateTime now)
+    {
+        EnsureCanUpload(definition, actor);
+        var documentType = RequireDocumentType(definition, type);
+        var role = definition.Stages[Stage].Actor;
+        Touch(actor, now);
+        events.Add(new DossierEvent(Id, Version, now, actor, role, UploadAction, Stage, Stage,
+            ActionInput.None with { Comment = $"{documentType.Title} – phiên bản {version}: {fileName}" }));
+        return new DossierDocument(Id, type, version, fileName, contentType, size, sha256, Stage, documentType.Public, actor, now);
     }
 
     public void UpdateConditions(WorkflowDefinition definition, RecognitionConditions conditions, Actor actor, DateTime now)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace NtmWorkflow.Web.Tests.Support;
@@ -94,10 +95,44 @@ public sealed class Procedure(NtmApp app)
         return await client.PostAsJsonAsync($"/api/dossiers/{Id(dossier)}/actions/{action}", payload);
     }
 
-    /// <summary>Takes an action that must succeed and returns the dossier after it.</summary>
+    /// <summary>Takes an action that must succeed, uploading first any paper it requires, and returns the dossier after it.</summary>
     public async Task<JsonElement> MustAct(string userName, JsonElement dossier, string action, object? body = null)
     {
+        dossier = await ProvideDocuments(userName, dossier, action);
         return await Must(await Act(userName, dossier, action, body));
+    }
+
+    /// <summary>Uploads a small PDF for each document type the action requires and the dossier lacks.</summary>
+    public async Task<JsonElement> ProvideDocuments(string userName, JsonElement dossier, string action)
+    {
+        var current = await Get(userName, dossier);
+        var details = current.GetProperty("allowedActionDetails").EnumerateArray()
+            .FirstOrDefault(a => a.GetProperty("name").GetString() == action);
+        if (details.ValueKind == JsonValueKind.Undefined)
+        {
+            return current;
+        }
+        var missing = details.GetProperty("documents").EnumerateArray()
+            .Where(d => !d.GetProperty("present").GetBoolean())
+            .Select(d => d.GetProperty("type").GetString()!)
+            .ToList();
+        foreach (var type in missing)
+        {
+            await Must(await Upload(userName, current, type, $"{type}.pdf", Encoding.UTF8.GetBytes($"%PDF-1.7\n% {type}\n")));
+        }
+        return missing.Count == 0 ? current : await Get(userName, dossier);
+    }
+
+    public async Task<HttpResponseMessage> Upload(string userName, JsonElement dossier, string? type, string fileName, byte[] bytes)
+    {
+        var client = await app.As(userName);
+        using var form = new MultipartFormDataContent();
+        if (type is not null)
+        {
+            form.Add(new StringContent(type), "type");
+        }
+        form.Add(new ByteArrayContent(bytes), "file", fileName);
+        return await client.PostAsync($"/api/dossiers/{Id(dossier)}/documents", form);
     }
 
     /// <summary>A new (or the given) dossier of the commune, moved along the path until it stands at <paramref name="stage"/>.</summary>

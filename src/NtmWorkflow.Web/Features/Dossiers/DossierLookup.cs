@@ -74,7 +74,7 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
         Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, string action, CancellationToken cancellationToken)
     {
         if (!definition.Stages.TryGetValue(dossier.Stage, out var stage)
-            || !stage.Actions.TryGetValue(action, out var taken) || taken.Checks.Count == 0)
+            || !stage.Actions.TryGetValue(action, out var taken) || (taken.Checks.Count == 0 && taken.Documents.Count == 0))
         {
             return GateFacts.None;
         }
@@ -84,8 +84,13 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
             CriteriaEvaluation.Unmet(set, claims, unit.Region),
             CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions),
             Disputed(set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage),
-            definition.Purpose == Purposes.Revocation ? Revocation(set, claims, unit) : null);
+            definition.Purpose == Purposes.Revocation ? Revocation(set, claims, unit) : null,
+            await DocumentTypesAsync(dossier.Id, cancellationToken));
     }
+
+    /// <summary>The document types the dossier holds at least one version of.</summary>
+    public async Task<HashSet<string>> DocumentTypesAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        (await db.Documents.Where(d => d.DossierId == dossierId).Select(d => d.Type).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>The fresh assessment of a revocation: the criteria re-assessed as failing, judged by the rule.</summary>
     public static RevocationAssessment Revocation(CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, AdministrativeUnit unit)

@@ -26,7 +26,8 @@ public sealed record DossierView(
     DateTime UpdatedAt)
 {
     public static DossierView From(
-        Dossier dossier, string unitName, WorkflowDefinition definition, IReadOnlyList<Criterion> notMet, Actor actor)
+        Dossier dossier, string unitName, WorkflowDefinition definition, IReadOnlyList<Criterion> notMet,
+        IReadOnlySet<string> documents, Actor actor)
     {
         var actions = dossier.AllowedActions(definition, actor);
         return new DossierView(
@@ -42,7 +43,7 @@ public sealed record DossierView(
             dossier.Version,
             dossier.DueAt,
             actions.Select(a => a.Name).ToList(),
-            actions.Select(ActionView.From).ToList(),
+            actions.Select(a => ActionView.From(a, definition, documents)).ToList(),
             new CriteriaProgress(dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaMet, dossier.CriteriaTotal,
                 CriterionRef.Of(notMet)),
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
@@ -62,16 +63,21 @@ public sealed record CriterionRef(int Number, string Name)
     public static List<CriterionRef> Of(IEnumerable<Criterion> criteria) => criteria.Select(c => new CriterionRef(c.Number, c.Name)).ToList();
 }
 
-/// <summary>One move the caller may make, with exactly the fields it needs.</summary>
-public sealed record ActionView(string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent)
+/// <summary>One move the caller may make, with exactly the fields it needs and the checklist of papers it requires.</summary>
+public sealed record ActionView(
+    string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent, IReadOnlyList<RequiredDocument> Documents)
 {
-    public static ActionView From(ActionDefinition action) => new(
+    public static ActionView From(ActionDefinition action, WorkflowDefinition definition, IReadOnlySet<string> held) => new(
         action.Name,
         action.Title,
         action.To,
         action.Requires.Select(r => r.ToString().ToLowerInvariant()).Order().ToList(),
-        action.Vote?.MinAgreePercent);
+        action.Vote?.MinAgreePercent,
+        action.Documents.Select(d => new RequiredDocument(d, definition.Documents[d].Title, held.Contains(d))).ToList());
 }
+
+/// <summary>A paper an action needs, and whether the dossier already holds a version of it.</summary>
+public sealed record RequiredDocument(string Type, string Title, bool Present);
 
 public sealed record DecisionView(string Number, DateOnly Date, string Signer)
 {

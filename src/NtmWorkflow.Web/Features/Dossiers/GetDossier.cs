@@ -13,7 +13,8 @@ public static class GetDossier
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
-            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken), actor);
+            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken),
+                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken), actor);
         }
     }
 

@@ -66,7 +66,8 @@ public static class PerformAction
             dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, calendar);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken), actor);
+            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken),
+                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken), actor);
         }
     }
 

@@ -322,6 +322,34 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Public = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_documents_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_events",
                 columns: table => new
                 {
@@ -404,6 +432,17 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 columns: new[] { "DossierId", "Kind", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_DossierId_Type_Version",
+                table: "documents",
+                columns: new[] { "DossierId", "Type", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_Sha256",
+                table: "documents",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossier_events_DossierId_Sequence",
                 table: "dossier_events",
                 columns: new[] { "DossierId", "Sequence" },
@@ -481,6 +520,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "documents");
 
             migrationBuilder.DropTable(
                 name: "dossier_events");

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Storage;
+
+namespace NtmWorkflow.Web.Features.Documents;
+
+/// <summary>The parts of an upload: its form fields, and its one file already staged in storage.</summary>
+public sealed record UploadParts(IReadOnlyDictionary<string, string> Fields, string FileName, StagedFile File);
+
+/// <summary>
+/// Reads a multipart upload section by section, streaming the file straight into storage: the file is never held
+/// in memory, and its hash and size are known the moment it has arrived.
+/// </summary>
+public sealed class MultipartUpload(HttpRequest request)
+{
+    private const int MaxFieldLength = 1000;
+
+    public async Task<UploadParts> ReadAsync(IDocumentStorage storage, long maxBytes, CancellationToken cancellationToken)
+    {
+        var boundary = Boundary();
+        var reader = new MultipartReader(boundary, request.Body);
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        (string Name, StagedFile File)? file = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+                if (disposition.IsFileDisposition())
+                {
+                    if (file is not null || disposition.Name.Value != "file")
+                    {
+                        throw ProblemException.BadRequest("file", "Mỗi lần tải lên chỉ một tệp, trong trường 'file'.");
+                    }
+                    var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
+                    file = (name ?? "", await Stage(storage, section.Body, maxBytes, cancellationToken));
+                }
+                else if (disposition.Name.Value is { } field)
+                {
+                    fields[field] = await ReadField(section, field, cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            if (file is { } staged)
+            {
+                storage.Discard(staged.File);
+            }
+            throw;
+        }
+        return file is { } received
+            ? new UploadParts(fields, received.Name, received.File)
+            : throw ProblemException.BadRequest("file", "Chưa có tệp nào được gửi lên (trường 'file').");
+    }
+
+    private string Boundary()
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType,
+                "Hãy gửi tài liệu dạng multipart/form-data với trường 'file' và 'type'.");
+        }
+        return boundary;
+    }
+
+    private static async Task<StagedFile> Stage(IDocumentStorage storage, Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.StageAsync(body, maxBytes, cancellationToken);
+        }
+        catch (FileTooLargeException e)
+        {
+            throw new ProblemException(StatusCodes.Status413PayloadTooLarge,
+                $"Tệp vượt quá giới hạn {e.Limit / (1024 * 1024)} MB ({e.Limit:N0} byte).", "file");
+        }
+    }
+
+    private static async Task<string> ReadField(MultipartSection section, string field, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(section.Body);
+        var buffer = new char[MaxFieldLength + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        return read > MaxFieldLength
+            ? throw ProblemException.BadRequest(field, $"Trường '{field}' dài tối đa {MaxFieldLength} ký tự.")
+            : new string(buffer, 0, read).Trim();
+    }
+}

@@ -1,0 +1,99 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Storage;
+
+namespace NtmWorkflow.Web.Features.Documents;
+
+/// <summary>
+/// Adds a version of a paper to a dossier. Deliberately not one long transaction: holding the database's write lock
+/// while a 200 MB file streams in would stall every other official. The file is staged and promoted first; then a
+/// short transaction re-reads the dossier, re-checks who may upload in its current stage, numbers the version and
+/// commits the row. Racing uploads retry that short step, so each gets the next version; if the dossier moved on
+/// meanwhile the upload is refused and its blob, referenced by no row, is removed by the cleanup.
+/// </summary>
+public static class UploadDocument
+{
+    public sealed record Command(Guid DossierId, MultipartUpload Upload) : IRequest<DocumentView>, IDossierRequest;
+
+    internal sealed class Handler(
+        AppDbContext db, DossierLookup dossiers, IDocumentStorage storage, IOptions<StorageOptions> options, ICurrentActor actors,
+        TimeProvider clock) : IRequestHandler<Command, DocumentView>
+    {
+        public async Task<DocumentView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var actor = await actors.RequireAsync(cancellationToken);
+            var (dossier, definition, _) = await dossiers.LoadAsync(command.DossierId, forUpdate: false, cancellationToken);
+            dossier.EnsureCanUpload(definition, actor);
+            var parts = await command.Upload.ReadAsync(storage, options.Value.MaxFileBytes, cancellationToken);
+            var promoted = false;
+            try
+            {
+                var type = parts.Fields.GetValueOrDefault("type")
+                    ?? throw ProblemException.BadRequest("type", "Cần loại tài liệu (trường 'type').");
+                Dossier.RequireDocumentType(definition, type);
+                if (parts.File.Size == 0)
+                {
+                    throw ProblemException.BadRequest("file", "Tệp rỗng (0 byte): hãy chọn lại tệp.");
+                }
+                var contentType = ContentTypes.Sniff(parts.File.Path, parts.FileName)
+                    ?? throw new ProblemException(StatusCodes.Status415UnsupportedMediaType,
+                        "Nội dung tệp không phải PDF, Word, Excel, JPEG, PNG hay TIFF (hệ thống kiểm tra nội dung, không dựa vào tên tệp).", "file");
+                var fileName = FileNames.Sanitise(parts.FileName, contentType);
+                storage.Promote(parts.File);
+                promoted = true;
+                return await RecordAsync(command.DossierId, type, fileName, contentType, parts.File, actor, cancellationToken);
+            }
+            finally
+            {
+                if (!promoted)
+                {
+                    storage.Discard(parts.File);
+                }
+            }
+        }
+
+        private async Task<DocumentView> RecordAsync(
+            Guid dossierId, string type, string fileName, string contentType, StagedFile file, Actor actor, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                db.ChangeTracker.Clear();
+                try
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var (dossier, definition, _) = await dossiers.LoadAsync(dossierId, forUpdate: true, cancellationToken);
+                    var version = 1 + (await db.Documents.Where(d => d.DossierId == dossierId && d.Type == type)
+                        .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0);
+                    var document = dossier.AddDocument(definition, type, version, fileName, contentType, file.Size, file.Sha256,
+                        actor, clock.GetUtcNow().UtcDateTime);
+                    db.Documents.Add(document);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return DocumentView.From(document, definition);
+                }
+                catch (DbUpdateException) when (attempt < MaxAttempts)
+                {
+                    // Another upload to this dossier committed first: number the version again.
+                }
+            }
+        }
+    }
+
+    private const int MaxAttempts = 5;
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/dossiers/{id:guid}/documents", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var document = await mediator.Send(new Command(id, new MultipartUpload(request)), cancellationToken);
+                return TypedResults.Created($"/api/documents/{document.Id}/content", document);
+            })
+            .WithTags("Documents")
+            .WithSummary("Tải lên một phiên bản tài liệu của hồ sơ (multipart: file, type)")
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+}
