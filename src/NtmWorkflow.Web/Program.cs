@@ -18,7 +18,8 @@ using NtmWorkflow.Web.Storage;
 using NtmWorkflow.Web.Workflows;
 
 const string SeedDemoSwitch = "--seed-demo";
-var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoSwitch).ToArray());
+const string VerifyStorageCommand = "verify-storage";
+var builder = WebApplication.CreateBuilder(args.Where(a => a is not (SeedDemoSwitch or VerifyStorageCommand)).ToArray());
 if (args.Contains(SeedDemoSwitch))
 {
     builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.Demo)}"] = "true";
@@ -31,6 +32,7 @@ services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOpt
 services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
+services.AddScoped<StorageVerifier>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => CriteriaCatalog.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "criteria")));
@@ -75,6 +77,10 @@ services.AddOpenApi();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+if (args.Contains(VerifyStorageCommand))
+{
+    return await VerifyStorage.RunAsync(app.Services);
+}
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -97,9 +103,11 @@ UpdateConditions.Map(api);
 UploadDocument.Map(api);
 ListDocuments.Map(api);
 DownloadDocument.Map(api, app);
+VerifyStorage.Map(api);
 ListDecisions.Map(app);
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 static Task ApiAware(HttpContext context, string redirectUri, int status)
 {

@@ -46,6 +46,9 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new(Start);
 
+    /// <summary>This app's document store, inside its own temporary folder.</summary>
+    public string StorageRoot => Path.Combine(sqliteFolder, "files");
+
     public bool OnPostgres => postgresServer is not null;
 
     /// <summary>Extra settings a test class needs (a broken workflows folder, say).</summary>
@@ -58,6 +61,7 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(Environment);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", Password);
+        builder.UseSetting("Storage:Root", StorageRoot);
         if (postgresServer is not null)
         {
             var connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName };
