@@ -243,6 +243,34 @@ public sealed class DocumentTests(DocumentTests.SmallLimitApp app) : IClassFixtu
         Assert.Equal(Enumerable.Range(1, created), documents.EnumerateArray().Select(d => d.GetProperty("version").GetInt32()));
     }
 
+    [Fact]
+    public async Task Evidence_LinksAPaperToCriteria_ShownInTheCriteriaView()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.Create(commune);
+        var document = await Procedure.Must(await procedure.Upload(commune.Officer, dossier, "anh-minh-hoa", "duong.pdf", Pdf(100), " 2, 6 "));
+        Assert.Equal([2, 6], document.GetProperty("criteria").EnumerateArray().Select(c => c.GetInt32()));
+
+        var view = await (await app.As(Procedure.District)).GetFromJsonAsync<JsonElement>($"/api/dossiers/{Procedure.Id(dossier)}/criteria");
+        var evidence = Assert.Single(view.GetProperty("criteria")[1].GetProperty("evidence").EnumerateArray());
+        Assert.Equal(document.GetProperty("id").GetString(), evidence.GetProperty("documentId").GetString());
+        Assert.Single(view.GetProperty("criteria")[5].GetProperty("evidence").EnumerateArray());
+        Assert.Empty(view.GetProperty("criteria")[0].GetProperty("evidence").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("20")]
+    [InlineData("hai")]
+    public async Task Evidence_ForACriterionNotInTheSet_Is400(string criteria)
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.Create(commune);
+        var problem = await ProblemAssert.Is(HttpStatusCode.BadRequest,
+            await procedure.Upload(commune.Officer, dossier, "anh-minh-hoa", "a.pdf", Pdf(100), criteria));
+        Assert.True(problem.Names("criteria"));
+        await AssertNoDocuments(commune, dossier);
+    }
+
     private async Task AssertNoDocuments(TestUnit commune, JsonElement dossier)
     {
         var documents = await (await app.As(commune.Officer)).GetFromJsonAsync<JsonElement>($"/api/dossiers/{Procedure.Id(dossier)}/documents");

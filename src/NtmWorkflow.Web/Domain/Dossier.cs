@@ -236,7 +236,7 @@ public sealed class Dossier
     /// <summary>Adds the next version of a paper and records the upload in the timeline.</summary>
     public DossierDocument AddDocument(
         WorkflowDefinition definition, string type, int version, string fileName, string contentType, long size, string sha256,
-        Actor actor, DateTime now)
+        IReadOnlyList<int> criteria, Actor actor, DateTime now)
     {
         EnsureCanUpload(definition, actor);
         var documentType = RequireDocumentType(definition, type);
@@ -244,7 +244,7 @@ public sealed class Dossier
         Touch(actor, now);
         events.Add(new DossierEvent(Id, Version, now, actor, role, UploadAction, Stage, Stage,
             ActionInput.None with { Comment = $"{documentType.Title} – phiên bản {version}: {fileName}" }));
-        return new DossierDocument(Id, type, version, fileName, contentType, size, sha256, Stage, documentType.Public, actor, now);
+        return new DossierDocument(Id, type, version, fileName, contentType, size, sha256, Stage, documentType.Public, criteria, actor, now);
     }
 
     public void UpdateConditions(WorkflowDefinition definition, RecognitionConditions conditions, Actor actor, DateTime now)

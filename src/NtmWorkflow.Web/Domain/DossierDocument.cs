@@ -11,8 +11,9 @@ public sealed class DossierDocument
     }
 
     internal DossierDocument(Guid dossierId, string type, int version, string fileName, string contentType, long size,
-        string sha256, string stage, bool isPublic, Actor actor, DateTime at)
+        string sha256, string stage, bool isPublic, IReadOnlyList<int> criteria, Actor actor, DateTime at)
     {
+        Criteria = [.. criteria];
         Id = Guid.CreateVersion7(new DateTimeOffset(at, TimeSpan.Zero));
         DossierId = dossierId;
         Type = type;
@@ -50,6 +51,9 @@ public sealed class DossierDocument
 
     /// <summary>Its type is public in the definition (the draft report, the decision): anyone may download it.</summary>
     public bool Public { get; private set; }
+
+    /// <summary>The numbers of the criteria this paper is evidence for.</summary>
+    public List<int> Criteria { get; private set; } = [];
 
     public string UploadedBy { get; private set; } = "";
 

@@ -123,13 +123,18 @@ public sealed class Procedure(NtmApp app)
         return missing.Count == 0 ? current : await Get(userName, dossier);
     }
 
-    public async Task<HttpResponseMessage> Upload(string userName, JsonElement dossier, string? type, string fileName, byte[] bytes)
+    public async Task<HttpResponseMessage> Upload(
+        string userName, JsonElement dossier, string? type, string fileName, byte[] bytes, string? criteria = null)
     {
         var client = await app.As(userName);
         using var form = new MultipartFormDataContent();
         if (type is not null)
         {
             form.Add(new StringContent(type), "type");
+        }
+        if (criteria is not null)
+        {
+            form.Add(new StringContent(criteria), "criteria");
         }
         form.Add(new ByteArrayContent(bytes), "file", fileName);
         return await client.PostAsync($"/api/dossiers/{Id(dossier)}/documents", form);

@@ -47,7 +47,11 @@ public static class GetCriteria
         IReadOnlyList<IndicatorView> Indicators,
         AssessmentView? SelfAssessment,
         IReadOnlyList<AssessmentView> History,
-        IReadOnlyList<ReviewView> Reviews);
+        IReadOnlyList<ReviewView> Reviews,
+        IReadOnlyList<EvidenceView> Evidence);
+
+    /// <summary>A paper uploaded as evidence for the criterion.</summary>
+    public sealed record EvidenceView(Guid DocumentId, string Type, string FileName, int Version);
 
     /// <summary>One reviewer's verdict on the criterion at a tier; every verdict is kept, the latest per tier counts.</summary>
     public sealed record ReviewView(string Stage, bool Agree, string? Note, string By, DateTime At);
@@ -75,6 +79,7 @@ public static class GetCriteria
         var unmet = CriteriaEvaluation.Unmet(set, claims, unit.Region);
         var reviews = await dossiers.ReviewsAsync(dossier.Id, cancellationToken);
         var disputed = DossierLookup.Disputed(set, reviews);
+        var evidence = await dossiers.EvidenceAsync(dossier.Id, cancellationToken);
         var criteria = set.Criteria.Select(criterion =>
         {
             var history = entries.Where(e => e.Number == criterion.Number).Select(View).ToList();
@@ -89,7 +94,9 @@ public static class GetCriteria
                 history.LastOrDefault(),
                 history,
                 reviews.Where(r => r.Number == criterion.Number)
-                    .Select(r => new ReviewView(r.Stage, r.Verdict, r.Note, r.ActorUserName, r.At)).ToList());
+                    .Select(r => new ReviewView(r.Stage, r.Verdict, r.Note, r.ActorUserName, r.At)).ToList(),
+                evidence.Where(d => d.Criteria.Contains(criterion.Number))
+                    .Select(d => new EvidenceView(d.Id, d.Type, d.FileName, d.Version)).ToList());
         }).ToList();
         return new CriteriaView(
             dossier.Id,

@@ -14,10 +14,11 @@ public sealed record DocumentView(
     int Version,
     string Stage,
     bool Public,
+    IReadOnlyList<int> Criteria,
     string UploadedBy,
     DateTime UploadedAt)
 {
     public static DocumentView From(DossierDocument d, WorkflowDefinition definition) => new(
         d.Id, d.Type, definition.Documents.GetValueOrDefault(d.Type)?.Title ?? d.Type, d.FileName, d.ContentType, d.Size,
-        d.Sha256, d.Version, d.Stage, d.Public, d.UploadedBy, d.UploadedAt);
+        d.Sha256, d.Version, d.Stage, d.Public, d.Criteria, d.UploadedBy, d.UploadedAt);
 }

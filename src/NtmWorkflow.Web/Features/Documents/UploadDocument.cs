@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
@@ -36,6 +37,7 @@ public static class UploadDocument
                 var type = parts.Fields.GetValueOrDefault("type")
                     ?? throw ProblemException.BadRequest("type", "Cần loại tài liệu (trường 'type').");
                 Dossier.RequireDocumentType(definition, type);
+                var criteria = EvidencedCriteria(parts.Fields.GetValueOrDefault("criteria"), await dossiers.CriteriaAsync(dossier, cancellationToken));
                 if (parts.File.Size == 0)
                 {
                     throw ProblemException.BadRequest("file", "Tệp rỗng (0 byte): hãy chọn lại tệp.");
@@ -46,7 +48,7 @@ public static class UploadDocument
                 var fileName = FileNames.Sanitise(parts.FileName, contentType);
                 storage.Promote(parts.File);
                 promoted = true;
-                return await RecordAsync(command.DossierId, type, fileName, contentType, parts.File, actor, cancellationToken);
+                return await RecordAsync(command.DossierId, type, fileName, contentType, parts.File, criteria, actor, cancellationToken);
             }
             finally
             {
@@ -58,7 +60,8 @@ public static class UploadDocument
         }
 
         private async Task<DocumentView> RecordAsync(
-            Guid dossierId, string type, string fileName, string contentType, StagedFile file, Actor actor, CancellationToken cancellationToken)
+            Guid dossierId, string type, string fileName, string contentType, StagedFile file, IReadOnlyList<int> criteria, Actor actor,
+            CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -70,7 +73,7 @@ public static class UploadDocument
                     var version = 1 + (await db.Documents.Where(d => d.DossierId == dossierId && d.Type == type)
                         .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0);
                     var document = dossier.AddDocument(definition, type, version, fileName, contentType, file.Size, file.Sha256,
-                        actor, clock.GetUtcNow().UtcDateTime);
+                        criteria, actor, clock.GetUtcNow().UtcDateTime);
                     db.Documents.Add(document);
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
@@ -85,6 +88,22 @@ public static class UploadDocument
     }
 
     private const int MaxAttempts = 5;
+
+    /// <summary>"2, 5,17" → the criteria numbers the paper evidences; each must be in the dossier's criteria set.</summary>
+    private static List<int> EvidencedCriteria(string? field, CriteriaSet set)
+    {
+        var numbers = new List<int>();
+        foreach (var part in (field ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, out var number) || set.Criteria.All(c => c.Number != number))
+            {
+                throw ProblemException.BadRequest("criteria",
+                    $"'{part}' không phải số tiêu chí của bộ '{set.Title}' (1 đến {set.Criteria.Count}); ghi các số cách nhau bằng dấu phẩy.");
+            }
+            numbers.Add(number);
+        }
+        return numbers.Distinct().Order().ToList();
+    }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/dossiers/{id:guid}/documents", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>

@@ -88,6 +88,12 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
             await DocumentTypesAsync(dossier.Id, cancellationToken));
     }
 
+    /// <summary>The dossier's papers that evidence at least one criterion, oldest first.</summary>
+    public async Task<List<DossierDocument>> EvidenceAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        (await db.Documents.AsNoTracking().Where(d => d.DossierId == dossierId).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken))
+            .Where(d => d.Criteria.Count > 0)
+            .ToList();
+
     /// <summary>The document types the dossier holds at least one version of.</summary>
     public async Task<HashSet<string>> DocumentTypesAsync(Guid dossierId, CancellationToken cancellationToken) =>
         (await db.Documents.Where(d => d.DossierId == dossierId).Select(d => d.Type).Distinct().ToListAsync(cancellationToken)).ToHashSet();

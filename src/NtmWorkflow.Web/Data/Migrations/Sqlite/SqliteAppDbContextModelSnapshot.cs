@@ -494,6 +494,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 

@@ -335,6 +335,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Public = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", nullable: false),
                     UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },

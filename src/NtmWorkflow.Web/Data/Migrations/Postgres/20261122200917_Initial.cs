@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -336,6 +337,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Stage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Public = table.Column<bool>(type: "boolean", nullable: false),
+                    Criteria = table.Column<List<int>>(type: "integer[]", nullable: false),
                     UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
