@@ -33,6 +33,7 @@ services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Sec
 services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
 services.AddScoped<StorageVerifier>();
+services.AddScoped<StorageCleanup>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp => CriteriaCatalog.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "criteria")));
@@ -75,6 +76,7 @@ services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddOpenApi();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddHostedService<StorageCleanupService>();
 
 var app = builder.Build();
 if (args.Contains(VerifyStorageCommand))

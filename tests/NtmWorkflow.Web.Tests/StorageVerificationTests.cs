@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Documents;
+using NtmWorkflow.Web.Storage;
 using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Web.Tests;
@@ -53,5 +57,32 @@ public sealed class StorageVerificationTests(NtmApp app) : IClassFixture<NtmApp>
     {
         await ProblemAssert.Is(HttpStatusCode.Forbidden, await (await app.As(Procedure.Appraiser)).GetAsync("/api/admin/storage/verify"));
         await ProblemAssert.Is(HttpStatusCode.Unauthorized, await app.Anonymous().GetAsync("/api/admin/storage/verify"));
+    }
+
+    [Fact]
+    public async Task CrashBetweenFileWriteAndCommit_LeavesNoRow_AndCleanupRemovesTheBlobAfterADay()
+    {
+        var kept = await UploadAsync("giữ lại");
+        using var scope = app.Services.CreateScope();
+        var storage = scope.ServiceProvider.GetRequiredService<IDocumentStorage>();
+        var orphan = await storage.StageAsync(new MemoryStream("%PDF-1.7 mồ côi"u8.ToArray()), 1000, CancellationToken.None);
+        storage.Promote(orphan);
+        var interrupted = await storage.StageAsync(new MemoryStream("%PDF-1.7 dở dang"u8.ToArray()), 1000, CancellationToken.None);
+        var cleanup = scope.ServiceProvider.GetRequiredService<StorageCleanup>();
+
+        Assert.Equal(0, await cleanup.RunAsync(CancellationToken.None));
+        app.Clock.Now = app.Clock.Now.AddDays(1).AddHours(1);
+        foreach (var file in Directory.EnumerateFiles(app.StorageRoot, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, app.Clock.Now.UtcDateTime - TimeSpan.FromHours(25));
+        }
+        var removed = await cleanup.RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, removed);
+        Assert.False(File.Exists(interrupted.Path));
+        Assert.DoesNotContain(orphan.Sha256, storage.Blobs());
+        Assert.Contains(kept.GetProperty("sha256").GetString(), storage.Blobs());
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.Documents.AnyAsync(d => d.Sha256 == orphan.Sha256));
     }
 }
