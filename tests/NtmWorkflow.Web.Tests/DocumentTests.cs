@@ -217,8 +217,11 @@ public sealed class DocumentTests(DocumentTests.SmallLimitApp app) : IClassFixtu
         var report = await Procedure.Must(await procedure.Upload(commune.Officer, dossier, "bao-cao-ket-qua", "bc.pdf", Pdf(100)));
         var minutes = await Procedure.Must(await procedure.Upload(commune.Officer, dossier, "bien-ban-hop-xa", "bb.pdf", Pdf(100)));
         var anonymous = app.Anonymous();
+        var reportUrl = $"/api/public/documents/{report.GetProperty("id").GetString()}/content";
 
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/public/documents/{report.GetProperty("id").GetString()}/content")).StatusCode);
+        await ProblemAssert.Is(HttpStatusCode.NotFound, await anonymous.GetAsync(reportUrl));
+        await procedure.MustAct(commune.Officer, dossier, "open-public-comment");
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(reportUrl)).StatusCode);
         await ProblemAssert.Is(HttpStatusCode.NotFound, await anonymous.GetAsync($"/api/public/documents/{minutes.GetProperty("id").GetString()}/content"));
         await ProblemAssert.Is(HttpStatusCode.Unauthorized, await anonymous.GetAsync($"/api/documents/{minutes.GetProperty("id").GetString()}/content"));
         await ProblemAssert.Is(HttpStatusCode.Forbidden,

@@ -34,10 +34,18 @@ public static class DownloadDocument
         }
     }
 
+    /// <summary>
+    /// A paper of a public type becomes public when the round that produced it is submitted — the draft report once
+    /// the commune opens public comment, the decision once it is signed — never while it is still being drafted.
+    /// </summary>
     internal sealed class PublicHandler(AppDbContext db) : IRequestHandler<PublicQuery, DossierDocument>
     {
         public async Task<DossierDocument> Handle(PublicQuery query, CancellationToken cancellationToken) =>
-            await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.DocumentId && d.Public, cancellationToken)
+            await db.Documents.AsNoTracking()
+                .Where(d => d.Id == query.DocumentId && d.Public)
+                .Where(d => db.DossierEvents.Any(e => e.DossierId == d.DossierId && e.FromStage == d.Stage
+                    && e.Action != Dossier.UploadAction && e.At >= d.UploadedAt))
+                .FirstOrDefaultAsync(cancellationToken)
             ?? throw ProblemException.NotFound($"Không có tài liệu công khai {query.DocumentId}.");
     }
 
