@@ -71,6 +71,7 @@ public sealed class DefinitionParserTests
     [InlineData("requires: [comment]", "requires: [reason]", 15, "reason")]
     [InlineData("to: council }", "to: council, checks: [budget] }", 14, "budget")]
     [InlineData("to: council }", "to: council, documents: [to-trinh] }", 14, "to-trinh")]
+    [InlineData("to: recognised\n        requires: [vote]", "to: recognised\n        pauses-clock: true\n        requires: [vote]", 20, "limit")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5 }\n    self-assessment: có", 13, "true hoặc false")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { working-days: 5, days: 7 }", 12, "đúng một")]
     [InlineData("    limit: { working-days: 5 }", "    limit: { weeks: 1 }", 12, "weeks")]

@@ -49,6 +49,26 @@ public sealed class WorkingCalendarTests
     public void AddWorkingDays_CountsOnlyWorkingDaysAfterTheStart(string start, int count, string expected) =>
         Assert.Equal(DateOnly.Parse(expected), Calendar.AddWorkingDays(DateOnly.Parse(start), count));
 
+    [Theory]
+    [InlineData("2026-03-09", "2026-03-30", 15)]
+    [InlineData("2026-02-13", "2026-02-23", 1)]
+    [InlineData("2026-03-30", "2026-03-30", 0)]
+    [InlineData("2026-03-31", "2026-03-30", 0)]
+    [InlineData("2026-01-09", "2026-01-12", 2)]
+    public void WorkingDaysBetween_CountsWorkingDaysAfterTheFirstUpToTheLast(string from, string to, int expected) =>
+        Assert.Equal(expected, Calendar.WorkingDaysBetween(DateOnly.Parse(from), DateOnly.Parse(to)));
+
+    [Theory]
+    [InlineData(LimitUnit.WorkingDays, 15)]
+    [InlineData(LimitUnit.Days, 21)]
+    public void Remaining_IsCountedInTheLimitsOwnUnit(LimitUnit unit, int expected)
+    {
+        var now = new DateTime(2026, 3, 9, 2, 0, 0, DateTimeKind.Utc);
+        var due = new DateTime(2026, 3, 30, 16, 59, 59, DateTimeKind.Utc);
+        Assert.Equal(expected, Calendar.Remaining(now, due, unit));
+        Assert.Equal(0, Calendar.Remaining(due.AddHours(1), due, unit));
+    }
+
     [Fact]
     public void AddWorkingDays_WithANegativeCount_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 3, 2), -1));

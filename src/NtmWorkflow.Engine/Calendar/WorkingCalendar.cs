@@ -43,6 +43,28 @@ public sealed class WorkingCalendar
         return day;
     }
 
+    /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>What is left of a limit at <paramref name="nowUtc"/>, in the limit's own unit; 0 once it has run out.</summary>
+    public int Remaining(DateTime nowUtc, DateTime dueUtc, LimitUnit unit)
+    {
+        var today = ToVietnamDate(nowUtc);
+        var last = ToVietnamDate(dueUtc);
+        return last <= today ? 0 : unit == LimitUnit.WorkingDays ? WorkingDaysBetween(today, last) : last.DayNumber - today.DayNumber;
+    }
+
     /// <summary>The last day of a limit that starts on the given Vietnamese date.</summary>
     public DateOnly LastDay(DateOnly start, TimeLimit limit) => limit.Unit switch
     {

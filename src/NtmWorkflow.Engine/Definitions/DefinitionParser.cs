@@ -183,6 +183,7 @@ public static class DefinitionParser
             }
         }
         var documents = action.ScalarList("documents", required: false).Select(d => d.Value!).ToList();
+        var pausesClock = action.Bool("pauses-clock") ?? false;
         var vote = ReadVote(action.Mapping("vote", required: false), errors);
         if (vote is not null && !requires.Contains(RequiredField.Vote))
         {
@@ -191,7 +192,7 @@ public static class DefinitionParser
         action.RejectUnknownKeys();
         return title is null || to is null || actor is null
             ? null
-            : new ActionDefinition(name, title, to, actor, requires, vote, checks, documents, (int)key.Start.Line);
+            : new ActionDefinition(name, title, to, actor, requires, vote, checks, documents, pausesClock, (int)key.Start.Line);
     }
 
     private static VoteRule? ReadVote(YamlMappingReader? vote, ErrorSink errors)

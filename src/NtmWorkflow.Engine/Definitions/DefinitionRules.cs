@@ -41,6 +41,10 @@ internal static class DefinitionRules
         {
             foreach (var action in stage.Actions.Values)
             {
+                if (action.PausesClock && stage.Limit is null)
+                {
+                    errors.Add(action.Line, 1, $"Hành động '{action.Name}' dừng thời hạn nhưng giai đoạn '{stage.Name}' không có 'limit'.");
+                }
                 foreach (var unknown in action.Documents.Where(d => !definition.Documents.ContainsKey(d)))
                 {
                     errors.Add(action.Line, 1, $"Hành động '{action.Name}' yêu cầu loại tài liệu '{unknown}' không khai báo trong 'documents'.");

@@ -64,6 +64,7 @@ public sealed record ActionDefinition(
     VoteRule? Vote,
     IReadOnlySet<GateCheck> Checks,
     IReadOnlyList<string> Documents,
+    bool PausesClock,
     int Line);
 
 public sealed record EndDefinition(string Name, string Title, string Status, int Line);

@@ -76,6 +76,12 @@ public sealed class Dossier
 
     public DateTime? DueAt { get; private set; }
 
+    /// <summary>The stage whose statutory clock stopped when it returned the dossier for supplement.</summary>
+    public string? PausedStage { get; private set; }
+
+    /// <summary>What was left of that stage's limit, in its unit, to resume with on resubmission.</summary>
+    public int? PausedRemaining { get; private set; }
+
     public string? DecisionNumber { get; private set; }
 
     public DateOnly? DecisionDate { get; private set; }
@@ -156,6 +162,10 @@ public sealed class Dossier
             throw Refuse(outcome);
         }
         var taken = definition.Stages[Stage].Actions[action];
+        if (taken.PausesClock && DueAt is { } due)
+        {
+            (PausedStage, PausedRemaining) = (Stage, Deadline(() => calendar.Remaining(now, due, definition.Stages[Stage].Limit!.Unit)));
+        }
         MoveTo(definition, outcome.To!, action, taken.Actor, WorkflowEngine.RelevantInput(taken, input), actor, now, calendar);
     }
 
@@ -302,7 +312,7 @@ public sealed class Dossier
         var stage = definition.Stages.GetValueOrDefault(to);
         AwaitingRole = stage?.Actor;
         StageEnteredAt = now;
-        DueAt = stage?.Limit is { } limit ? Deadline(calendar, now, limit) : null;
+        DueAt = stage?.Limit is { } limit ? Deadline(() => calendar.DueAt(now, Resumed(to, limit))) : null;
         if (input.Decision is { } decision)
         {
             (DecisionNumber, DecisionDate, DecisionSigner) = (decision.Number.Trim(), decision.Date, decision.Signer.Trim());
@@ -312,14 +322,27 @@ public sealed class Dossier
             (CeremonyDate, CeremonyPlace) = (ceremony.Date, ceremony.Place.Trim());
         }
         Touch(actor, now);
-        events.Add(new DossierEvent(Id, Version, now, actor, role, action, from, to, input));
+        events.Add(new DossierEvent(Id, Version, now, actor, role, action, from, to, input, DueAt, from == PausedStage ? PausedRemaining : null));
     }
 
-    private static DateTime Deadline(WorkingCalendar calendar, DateTime now, TimeLimit limit)
+    /// <summary>
+    /// Re-entering the stage whose clock was stopped resumes it with the time that was left; the pause is then spent.
+    /// </summary>
+    private TimeLimit Resumed(string stage, TimeLimit limit)
+    {
+        if (stage != PausedStage || PausedRemaining is not { } remaining)
+        {
+            return limit;
+        }
+        (PausedStage, PausedRemaining) = (null, null);
+        return limit with { Amount = remaining };
+    }
+
+    private static T Deadline<T>(Func<T> compute)
     {
         try
         {
-            return calendar.DueAt(now, limit);
+            return compute();
         }
         catch (CalendarException e)
         {

@@ -10,8 +10,10 @@ public sealed class DossierEvent
     }
 
     internal DossierEvent(Guid dossierId, int sequence, DateTime at, Actor actor, string role, string action,
-        string? fromStage, string toStage, ActionInput input)
+        string? fromStage, string toStage, ActionInput input, DateTime? dueAt = null, int? pausedRemaining = null)
     {
+        DueAt = dueAt;
+        PausedRemaining = pausedRemaining;
         DossierId = dossierId;
         Sequence = sequence;
         At = at;
@@ -50,6 +52,12 @@ public sealed class DossierEvent
     public string ToStage { get; private set; } = "";
 
     public string? Comment { get; private set; }
+
+    /// <summary>The deadline of the stage this move entered, as set by the move.</summary>
+    public DateTime? DueAt { get; private set; }
+
+    /// <summary>On a return for supplement: what was left of the returning stage's limit when its clock stopped.</summary>
+    public int? PausedRemaining { get; private set; }
 
     public int? VoteMembers { get; private set; }
 

@@ -54,7 +54,8 @@ public static class CreateDossier
             db.Dossiers.Add(dossier);
             await db.SaveChangesAsync(cancellationToken);
             var set = criteria.Current(dossier.CriteriaSetId);
-            return DossierView.From(dossier, unit.Name, definition, set.Criteria, new HashSet<string>(), actor);
+            return DossierView.From(dossier, unit.Name, definition, set.Criteria, new HashSet<string>(),
+                DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
         }
 
         /// <summary>

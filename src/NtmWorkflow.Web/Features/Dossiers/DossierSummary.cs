@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Calendar;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -17,6 +18,7 @@ public sealed record DossierSummary(
     string Status,
     int Version,
     DateTime? DueAt,
+    int? WorkingDaysLeft,
     bool Overdue,
     int CriteriaMet,
     int CriteriaTotal,
@@ -26,8 +28,8 @@ internal static class DossierSummaries
 {
     /// <summary>Counts and pages a filtered query, then names the stages from each dossier's pinned definition.</summary>
     public static async Task<Paged<DossierSummary>> PageAsync(
-        IQueryable<Dossier> filtered, AppDbContext db, DossierLookup lookup, DateTime now, int? page, int? pageSize,
-        CancellationToken cancellationToken)
+        IQueryable<Dossier> filtered, AppDbContext db, DossierLookup lookup, WorkingCalendar calendar, DateTime now, int? page,
+        int? pageSize, CancellationToken cancellationToken)
     {
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered
@@ -41,10 +43,11 @@ internal static class DossierSummaries
         {
             var d = row.Dossier;
             var definition = await lookup.PinnedAsync(d.WorkflowId, d.WorkflowVersion, d.WorkflowHash, cancellationToken);
+            var deadline = DeadlineStatus.For(d.DueAt, now, calendar);
             items.Add(new DossierSummary(
                 d.Id, d.UnitCode, row.UnitName, d.Level, d.Year,
                 new WorkflowRef(definition.Id, definition.Version, definition.Title),
-                d.Stage, definition.TitleOf(d.Stage), d.Status, d.Version, d.DueAt, d.DueAt < now, d.CriteriaMet, d.CriteriaTotal, d.UpdatedAt));
+                d.Stage, definition.TitleOf(d.Stage), d.Status, d.Version, d.DueAt, deadline.WorkingDaysLeft, deadline.Overdue, d.CriteriaMet, d.CriteriaTotal, d.UpdatedAt));
         }
         return new Paged<DossierSummary>(items, total, page ?? 1, Paging.Size(pageSize));
     }

@@ -17,6 +17,8 @@ public sealed record DossierView(
     string Status,
     int Version,
     DateTime? DueAt,
+    int? WorkingDaysLeft,
+    bool Overdue,
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<ActionView> AllowedActionDetails,
     CriteriaProgress Criteria,
@@ -27,7 +29,7 @@ public sealed record DossierView(
 {
     public static DossierView From(
         Dossier dossier, string unitName, WorkflowDefinition definition, IReadOnlyList<Criterion> notMet,
-        IReadOnlySet<string> documents, Actor actor)
+        IReadOnlySet<string> documents, DeadlineStatus deadline, Actor actor)
     {
         var actions = dossier.AllowedActions(definition, actor);
         return new DossierView(
@@ -42,6 +44,8 @@ public sealed record DossierView(
             dossier.Status,
             dossier.Version,
             dossier.DueAt,
+            deadline.WorkingDaysLeft,
+            deadline.Overdue,
             actions.Select(a => a.Name).ToList(),
             actions.Select(a => ActionView.From(a, definition, documents)).ToList(),
             new CriteriaProgress(dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaMet, dossier.CriteriaTotal,

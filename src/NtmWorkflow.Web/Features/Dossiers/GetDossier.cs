@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Calendar;
 using MediatR;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -7,14 +8,15 @@ public static class GetDossier
 {
     public sealed record Query(Guid DossierId) : IRequest<DossierView>, IDossierRequest;
 
-    internal sealed class Handler(DossierLookup dossiers, ICurrentActor actors) : IRequestHandler<Query, DossierView>
+    internal sealed class Handler(DossierLookup dossiers, ICurrentActor actors, WorkingCalendar calendar, TimeProvider clock) : IRequestHandler<Query, DossierView>
     {
         public async Task<DossierView> Handle(Query query, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
             return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken),
-                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken), actor);
+                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken),
+                DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
         }
     }
 

@@ -24,6 +24,8 @@ public static class GetTimeline
         string ToStage,
         string ToStageTitle,
         string? Comment,
+        DateTime? DueAt,
+        int? ClockPausedWithRemaining,
         Vote? Vote,
         DecisionView? Decision,
         CeremonyView? Ceremony);
@@ -48,6 +50,8 @@ public static class GetTimeline
                     e.ToStage,
                     definition.TitleOf(e.ToStage),
                     e.Comment,
+                    e.DueAt,
+                    e.PausedRemaining,
                     e is { VoteMembers: { } m, VotePresent: { } p, VoteAgree: { } a } ? new Vote(m, p, a) : null,
                     DecisionView.From(e.DecisionNumber, e.DecisionDate, e.DecisionSigner),
                     CeremonyView.From(e.CeremonyDate, e.CeremonyPlace)))

@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Calendar;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class ListDossiers
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup lookup, ICurrentActor actors, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup lookup, ICurrentActor actors, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Query, Paged<DossierSummary>>
     {
         public async Task<Paged<DossierSummary>> Handle(Query query, CancellationToken cancellationToken)
@@ -57,7 +58,7 @@ public static class ListDossiers
             }
             return await DossierSummaries.PageAsync(
                 dossiers.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id),
-                db, lookup, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
+                db, lookup, calendar, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
         }
     }
 

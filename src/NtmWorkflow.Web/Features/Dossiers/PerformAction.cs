@@ -67,7 +67,8 @@ public static class PerformAction
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken),
-                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken), actor);
+                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken),
+                DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
         }
     }
 

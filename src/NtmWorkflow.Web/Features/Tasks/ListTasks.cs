@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Calendar;
 using FluentValidation;
 using MediatR;
 using NtmWorkflow.Web.Data;
@@ -16,7 +17,7 @@ public static class ListTasks
         public Validator() => this.ValidPage(q => q.Page, q => q.PageSize);
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup lookup, ICurrentActor actors, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup lookup, ICurrentActor actors, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Query, Paged<DossierSummary>>
     {
         public async Task<Paged<DossierSummary>> Handle(Query query, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public static class ListTasks
                 .ThenBy(d => d.DueAt)
                 .ThenBy(d => d.StageEnteredAt);
             return await DossierSummaries.PageAsync(
-                waiting, db, lookup, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
+                waiting, db, lookup, calendar, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
         }
     }
 

@@ -415,6 +415,12 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PausedStage")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("SatisfactionPercent")
                         .HasColumnType("numeric");
 
@@ -608,9 +614,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FromStage")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -401,6 +401,12 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedStage")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("SatisfactionPercent")
                         .HasColumnType("TEXT");
 
@@ -592,9 +598,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStage")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()

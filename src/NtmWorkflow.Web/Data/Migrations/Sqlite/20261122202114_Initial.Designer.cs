@@ -11,7 +11,7 @@ using NtmWorkflow.Web.Data;
 namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122200905_Initial")]
+    [Migration("20261122202114_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -404,6 +404,12 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedStage")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("SatisfactionPercent")
                         .HasColumnType("TEXT");
 
@@ -595,9 +601,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStage")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -13,7 +13,7 @@ using NtmWorkflow.Web.Data;
 namespace NtmWorkflow.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122200917_Initial")]
+    [Migration("20261122202127_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -418,6 +418,12 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PausedStage")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("SatisfactionPercent")
                         .HasColumnType("numeric");
 
@@ -611,9 +617,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FromStage")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("PausedRemaining")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
