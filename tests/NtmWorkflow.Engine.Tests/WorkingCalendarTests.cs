@@ -69,6 +69,13 @@ public sealed class WorkingCalendarTests
         Assert.Equal(0, Calendar.Remaining(due.AddHours(1), due, unit));
     }
 
+    [Theory]
+    [InlineData("2027-03-01", true)]
+    [InlineData("2026-12-31", false)]
+    [InlineData("2025-06-02", false)]
+    public void IsProvisional_IsTrueInAnEstimatedYearOnly(string day, bool provisional) =>
+        Assert.Equal(provisional, Calendar.IsProvisional(DateOnly.Parse(day)));
+
     [Fact]
     public void AddWorkingDays_WithANegativeCount_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 3, 2), -1));

@@ -61,4 +61,17 @@ public sealed class DeadlineTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.True(task.GetProperty("overdue").GetBoolean());
         Assert.Equal(0, task.GetProperty("workingDaysLeft").GetInt32());
     }
+
+    [Fact]
+    public async Task DeadlineInAProvisionalYear_IsFlagged()
+    {
+        app.Clock.Now = VietnamMorning(2026, 12, 14);
+        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        Assert.Equal(2027, dossier.GetProperty("dueAt").GetDateTime().Year);
+        Assert.True(dossier.GetProperty("dueAtProvisional").GetBoolean());
+
+        app.Clock.Now = VietnamMorning(2026, 3, 2);
+        var official = await procedure.At(await app.NewCommune(), "district-review");
+        Assert.False(official.GetProperty("dueAtProvisional").GetBoolean());
+    }
 }

@@ -43,6 +43,9 @@ public sealed class WorkingCalendar
         return day;
     }
 
+    /// <summary>Whether the day's year is only estimated (its official notice not yet issued).</summary>
+    public bool IsProvisional(DateOnly day) => YearOf(day).Provisional;
+
     /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {

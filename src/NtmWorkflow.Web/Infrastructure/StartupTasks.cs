@@ -17,7 +17,12 @@ internal sealed class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var registry = services.GetRequiredService<DefinitionRegistry>();
-        services.GetRequiredService<WorkingCalendar>();
+        foreach (var year in services.GetRequiredService<WorkingCalendar>().Years.Where(y => y.Provisional))
+        {
+            logger.LogWarning(
+                "Lịch năm {Year} là lịch tạm tính ({Source}): thời hạn rơi vào năm này cần kiểm tra lại khi có thông báo chính thức.",
+                year.Year, year.Source);
+        }
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);

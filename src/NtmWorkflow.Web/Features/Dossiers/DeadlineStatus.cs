@@ -3,25 +3,27 @@ using NtmWorkflow.Engine.Definitions;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
 
-/// <summary>Where a stage's deadline stands now: working days left (0 on or after the last day) and whether it has passed.</summary>
-public sealed record DeadlineStatus(int? WorkingDaysLeft, bool Overdue)
+/// <summary>
+/// Where a stage's deadline stands now: working days left (0 on or after the last day), whether it has passed, and
+/// whether it was counted on a provisional calendar year (to be recounted once the official notice is out).
+/// </summary>
+public sealed record DeadlineStatus(int? WorkingDaysLeft, bool Overdue, bool Provisional)
 {
     public static DeadlineStatus For(DateTime? dueAt, DateTime now, WorkingCalendar calendar)
     {
         if (dueAt is not { } due)
         {
-            return new DeadlineStatus(null, false);
+            return new DeadlineStatus(null, false, false);
         }
-        int? left;
         try
         {
-            left = calendar.Remaining(now, due, LimitUnit.WorkingDays);
+            return new DeadlineStatus(calendar.Remaining(now, due, LimitUnit.WorkingDays), now > due,
+                calendar.IsProvisional(WorkingCalendar.ToVietnamDate(due)));
         }
         catch (CalendarException)
         {
             // Beyond the loaded calendar years the count is unknown; dueAt still stands.
-            left = null;
+            return new DeadlineStatus(null, now > due, true);
         }
-        return new DeadlineStatus(left, now > due);
     }
 }
