@@ -273,7 +273,7 @@ public sealed class Dossier
     {
         if (!actor.CanSee(UnitPath))
         {
-            throw ProblemException.Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
+            throw ProblemException.OutOfScope();
         }
     }
 

@@ -23,6 +23,9 @@ public sealed class ProblemException(int status, string detail, string? field = 
 
     public static ProblemException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);
 
+    /// <summary>The dossier lies outside the caller's unit subtree.</summary>
+    public static ProblemException OutOfScope() => Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
+
     public static ProblemException NotFound(string detail) => new(StatusCodes.Status404NotFound, detail);
 
     public static ProblemException Conflict(string detail) => new(StatusCodes.Status409Conflict, detail);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Transitions;
@@ -13,7 +14,8 @@ namespace NtmWorkflow.Web.Features.Dossiers;
 /// Loads what the dossier slices need: the dossier, the definition and criteria set it is pinned to, its unit, and
 /// its current self-assessment.
 /// </summary>
-internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definitions, CriteriaRegistry criteria)
+internal sealed class DossierLookup(
+    AppDbContext db, DefinitionRegistry definitions, CriteriaRegistry criteria, WorkingCalendar calendar, TimeProvider clock)
 {
     public async Task<(Dossier Dossier, WorkflowDefinition Definition, AdministrativeUnit Unit)> LoadAsync(
         Guid id, bool forUpdate, CancellationToken cancellationToken)
@@ -25,6 +27,13 @@ internal sealed class DossierLookup(AppDbContext db, DefinitionRegistry definiti
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == dossier.UnitCode, cancellationToken);
         return (dossier, definition, unit);
     }
+
+    /// <summary>The dossier as the caller sees it now: progress, papers held, deadline and their own allowed actions.</summary>
+    public async Task<DossierView> ViewAsync(
+        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, Actor actor, CancellationToken cancellationToken) =>
+        DossierView.From(dossier, unit.Name, definition, await UnmetAsync(dossier, unit, cancellationToken),
+            await DocumentTypesAsync(dossier.Id, cancellationToken),
+            DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
 
     public Task<WorkflowDefinition> PinnedAsync(string id, int version, string hash, CancellationToken cancellationToken) =>
         definitions.GetPinnedAsync(db, id, version, hash, cancellationToken);

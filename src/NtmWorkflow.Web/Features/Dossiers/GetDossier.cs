@@ -1,4 +1,3 @@
-using NtmWorkflow.Engine.Calendar;
 using MediatR;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -8,15 +7,13 @@ public static class GetDossier
 {
     public sealed record Query(Guid DossierId) : IRequest<DossierView>, IDossierRequest;
 
-    internal sealed class Handler(DossierLookup dossiers, ICurrentActor actors, WorkingCalendar calendar, TimeProvider clock) : IRequestHandler<Query, DossierView>
+    internal sealed class Handler(DossierLookup dossiers, ICurrentActor actors) : IRequestHandler<Query, DossierView>
     {
         public async Task<DossierView> Handle(Query query, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
-            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken),
-                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken),
-                DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
+            return await dossiers.ViewAsync(dossier, definition, unit, actor, cancellationToken);
         }
     }
 

@@ -66,9 +66,7 @@ public static class PerformAction
             dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, calendar);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return DossierView.From(dossier, unit.Name, definition, await dossiers.UnmetAsync(dossier, unit, cancellationToken),
-                await dossiers.DocumentTypesAsync(dossier.Id, cancellationToken),
-                DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
+            return await dossiers.ViewAsync(dossier, definition, unit, actor, cancellationToken);
         }
     }
 

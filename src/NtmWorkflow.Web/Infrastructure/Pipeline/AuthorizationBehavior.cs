@@ -26,7 +26,7 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                     ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {dossierRequest.DossierId}.");
                 if (!actor.CanSee(unitPath))
                 {
-                    throw ProblemException.Forbidden("Hồ sơ này không thuộc phạm vi đơn vị của bạn.");
+                    throw ProblemException.OutOfScope();
                 }
                 break;
             case IAuthenticatedRequest:
