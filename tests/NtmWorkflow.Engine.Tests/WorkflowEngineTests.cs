@@ -135,4 +135,22 @@ public sealed class WorkflowEngineTests
         Assert.Contains("Biên bản họp của xã", outcome.Message);
         Assert.DoesNotContain("Tờ trình của UBND xã", outcome.Message);
     }
+
+    [Fact]
+    public void Evaluate_WhileThePostingRuns_RefusesStatingTheDayItMayClose()
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "commune-public-comment", "submit-to-district", [Roles.CommuneOfficer],
+            ActionInput.None with { Vote = new Vote(10, 10, 10) }, Shipped.Passing with { PostingUntil = new DateOnly(2026, 3, 17) });
+
+        Assert.Equal(Refusal.RuleNotMet, outcome.Refusal);
+        Assert.Contains("17/03/2026", outcome.Message);
+        Assert.Contains("từ ngày 18/03/2026", outcome.Message);
+    }
+
+    [Theory]
+    [InlineData("reopen-self-assessment")]
+    [InlineData("withdraw")]
+    public void Evaluate_WhileThePostingRuns_StillAllowsLeavingWithoutClosingIt(string action) =>
+        Assert.True(WorkflowEngine.Evaluate(Commune, "commune-public-comment", action, [Roles.CommuneOfficer],
+            ActionInput.None with { Comment = "lý do" }, Shipped.Passing with { PostingUntil = new DateOnly(2026, 3, 17) }).Allowed);
 }

@@ -115,6 +115,34 @@ public sealed class WorkingCalendarTests
         Assert.Contains("12729/VPCP-KGVX", Calendar.Years.Single(y => y.Year == 2026).Source);
         Assert.True(Calendar.Years.Single(y => y.Year == 2027).Provisional);
     }
+
+    [Theory]
+    [InlineData("2026-03-27", 3, "2026-03-24")] // Friday → Tuesday
+    [InlineData("2026-03-30", 1, "2026-03-27")] // Monday → the Friday before
+    [InlineData("2026-02-25", 3, "2026-02-13")] // across Tết: the working day before it
+    [InlineData("2026-01-12", 1, "2026-01-10")] // the make-up Saturday counts
+    [InlineData("2026-03-08", 1, "2026-03-05")] // from a Sunday: one working day (Friday) lies after Thursday
+    [InlineData("2027-01-04", 1, "2026-12-31")] // across the year boundary and New Year's Day
+    public void SubtractWorkingDays_LeavesExactlyThatManyWorkingDaysAfter(string end, int count, string expected)
+    {
+        var day = Calendar.SubtractWorkingDays(DateOnly.Parse(end), count);
+
+        Assert.Equal(DateOnly.Parse(expected), day);
+        Assert.True(Calendar.IsWorkingDay(day));
+        Assert.Equal(count, Calendar.WorkingDaysBetween(day, DateOnly.Parse(end)));
+    }
+
+    [Theory]
+    [InlineData("2026-03-06", "2026-03-06")]
+    [InlineData("2026-03-08", "2026-03-06")]
+    [InlineData("2026-02-22", "2026-02-13")]
+    [InlineData("2026-01-10", "2026-01-10")]
+    public void WorkingDayOnOrBefore_StepsBackOverDaysOff(string day, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), Calendar.WorkingDayOnOrBefore(DateOnly.Parse(day)));
+
+    [Fact]
+    public void SubtractWorkingDays_BeforeTheLoadedYears_IsAnError() =>
+        Assert.Throws<CalendarException>(() => Calendar.SubtractWorkingDays(new DateOnly(2025, 1, 2), 3));
 }
 
 public sealed class CalendarLoaderTests

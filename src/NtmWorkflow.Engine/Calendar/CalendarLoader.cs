@@ -68,7 +68,7 @@ public static class CalendarLoader
             var date = Date(day.Date, source, file.Year);
             if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
-                throw new CalendarException($"{source}: ngày làm bù {date:dd/MM/yyyy} không phải thứ Bảy hay Chủ nhật.");
+                throw new CalendarException($"{source}: ngày làm bù {DayText.Of(date)} không phải thứ Bảy hay Chủ nhật.");
             }
             working[date] = day.Name;
         }
@@ -83,7 +83,7 @@ public static class CalendarLoader
         }
         if (date.Year != year)
         {
-            throw new CalendarException($"{source}: ngày {date:dd/MM/yyyy} không thuộc năm {year}.");
+            throw new CalendarException($"{source}: ngày {DayText.Of(date)} không thuộc năm {year}.");
         }
         return date;
     }

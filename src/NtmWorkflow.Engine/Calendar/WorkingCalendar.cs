@@ -43,6 +43,34 @@ public sealed class WorkingCalendar
         return day;
     }
 
+    /// <summary>
+    /// The working day with exactly <paramref name="count"/> working days after it up to and including
+    /// <paramref name="end"/>: "3 working days before" a Friday deadline is the Tuesday.
+    /// </summary>
+    public DateOnly SubtractWorkingDays(DateOnly end, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var day = end;
+        for (var counted = 0; counted < count; day = day.AddDays(-1))
+        {
+            if (IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+        return WorkingDayOnOrBefore(day);
+    }
+
+    /// <summary>The day itself when it is a working day, else the working day before it.</summary>
+    public DateOnly WorkingDayOnOrBefore(DateOnly day)
+    {
+        while (!IsWorkingDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+        return day;
+    }
+
     /// <summary>Whether the day's year is only estimated (its official notice not yet issued).</summary>
     public bool IsProvisional(DateOnly day) => YearOf(day).Provisional;
 
@@ -79,9 +107,11 @@ public sealed class WorkingCalendar
     public DateTime DueAt(DateTime startUtc, TimeLimit limit)
     {
         var last = LastDay(ToVietnamDate(startUtc), limit);
-        var nextMidnight = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return TimeZoneInfo.ConvertTimeToUtc(nextMidnight, VietnamTime).AddTicks(-TimeSpan.TicksPerSecond);
+        return ToUtc(last.AddDays(1), TimeOnly.MinValue).AddTicks(-TimeSpan.TicksPerSecond);
     }
+
+    /// <summary>The instant (UTC) a Vietnamese date reaches the given local time of day.</summary>
+    public static DateTime ToUtc(DateOnly day, TimeOnly time) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time), VietnamTime);
 
     public static DateOnly ToVietnamDate(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamTime));

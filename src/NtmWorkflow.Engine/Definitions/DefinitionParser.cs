@@ -13,6 +13,7 @@ public static class DefinitionParser
         ["conditions"] = GateCheck.Conditions,
         ["reviews"] = GateCheck.Reviews,
         ["revocation-rule"] = GateCheck.RevocationRule,
+        ["posting"] = GateCheck.Posting,
     };
 
     private static readonly Dictionary<string, RequiredField> FieldNames = new()
@@ -140,7 +141,9 @@ public static class DefinitionParser
     {
         var title = stage.String("title");
         var actor = stage.OneOf("actor", Roles.All);
-        var limit = ReadLimit(stage.Mapping("limit", required: false), errors);
+        var limit = ReadLimit(stage.Mapping("limit", required: false), "limit", errors);
+        var posting = ReadLimit(stage.Mapping("posting", required: false), "posting", errors);
+        var reminders = ReminderPolicyParser.Read(stage, actor, limit, errors);
         var status = stage.OneOf("status", DossierStatuses.ForStages, required: false) ?? DossierStatuses.InProgress;
         var selfAssessment = stage.Bool("self-assessment") ?? false;
         var review = stage.Bool("review") ?? false;
@@ -149,7 +152,11 @@ public static class DefinitionParser
         stage.RejectUnknownKeys();
         return title is null || actor is null
             ? null
-            : new StageDefinition(name, title, actor, limit, status, selfAssessment, review, actions, (int)key.Start.Line);
+            : new StageDefinition(name, title, actor, limit, status, selfAssessment, review, actions, (int)key.Start.Line)
+            {
+                Posting = posting,
+                Reminders = reminders,
+            };
     }
 
     private static ActionDefinition? ReadAction(
@@ -211,7 +218,7 @@ public static class DefinitionParser
         return percent is null ? null : new VoteRule(percent.Value);
     }
 
-    private static TimeLimit? ReadLimit(YamlMappingReader? limit, ErrorSink errors)
+    private static TimeLimit? ReadLimit(YamlMappingReader? limit, string key, ErrorSink errors)
     {
         if (limit is null)
         {
@@ -222,7 +229,7 @@ public static class DefinitionParser
         limit.RejectUnknownKeys();
         if ((workingDays is null) == (days is null))
         {
-            errors.Add(limit.Node, "'limit' cần đúng một trong hai khóa: 'working-days' (ngày làm việc) hoặc 'days' (ngày).");
+            errors.Add(limit.Node, $"'{key}' cần đúng một trong hai khóa: 'working-days' (ngày làm việc) hoặc 'days' (ngày).");
             return null;
         }
         return workingDays is { } w ? new TimeLimit(w, LimitUnit.WorkingDays) : new TimeLimit(days!.Value, LimitUnit.Days);

@@ -45,10 +45,19 @@ internal static class DefinitionRules
                 {
                     errors.Add(action.Line, 1, $"Hành động '{action.Name}' dừng thời hạn nhưng giai đoạn '{stage.Name}' không có 'limit'.");
                 }
+                if (action.Checks.Contains(GateCheck.Posting) && stage.Posting is null)
+                {
+                    errors.Add(action.Line, 1, $"Hành động '{action.Name}' chờ hết thời gian niêm yết nhưng giai đoạn '{stage.Name}' không có 'posting'.");
+                }
                 foreach (var unknown in action.Documents.Where(d => !definition.Documents.ContainsKey(d)))
                 {
                     errors.Add(action.Line, 1, $"Hành động '{action.Name}' yêu cầu loại tài liệu '{unknown}' không khai báo trong 'documents'.");
                 }
+            }
+            if (stage.Posting is not null && !stage.Actions.Values.Any(a => a.Checks.Contains(GateCheck.Posting)))
+            {
+                errors.Add(stage.Line, 1,
+                    $"Giai đoạn '{stage.Name}' có thời gian niêm yết nhưng không hành động nào chờ hết thời gian đó (thêm 'posting' vào 'checks').");
             }
             foreach (var action in stage.Actions.Values.Where(a => !IsStep(definition, a.To)))
             {

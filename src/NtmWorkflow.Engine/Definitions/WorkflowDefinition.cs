@@ -53,7 +53,14 @@ public sealed record StageDefinition(
     bool SelfAssessment,
     bool Review,
     IReadOnlyDictionary<string, ActionDefinition> Actions,
-    int Line);
+    int Line)
+{
+    /// <summary>The minimum time the stage's papers stay publicly posted before the stage may be closed.</summary>
+    public TimeLimit? Posting { get; init; }
+
+    /// <summary>Who is reminded of the limit and when; null for a stage without a limit.</summary>
+    public ReminderPolicy? Reminders { get; init; }
+}
 
 public sealed record ActionDefinition(
     string Name,
@@ -95,6 +102,9 @@ public enum GateCheck
 
     /// <summary>Every criterion re-assessed, and the failing ones meet the revocation rule (≥ 50 %, or ≥ 30 % with a key criterion).</summary>
     RevocationRule,
+
+    /// <summary>The stage's public posting period has run its full length.</summary>
+    Posting,
 }
 
 public enum RequiredField

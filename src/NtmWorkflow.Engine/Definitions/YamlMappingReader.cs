@@ -65,6 +65,23 @@ internal sealed class YamlMappingReader(YamlMappingNode node, ErrorSink errors)
         return value is null ? null : errors.PositiveInt(value, key);
     }
 
+    /// <summary>A whole number of either sign, for keys where a sign mistake deserves its own message.</summary>
+    public int? Int(string key)
+    {
+        var value = Optional(key);
+        var text = value is null ? null : errors.Scalar(value, key);
+        if (text is null)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        errors.Add(value!, $"'{key}' phải là số nguyên, không phải '{text}'.");
+        return null;
+    }
+
     public YamlMappingReader? Mapping(string key, bool required = true)
     {
         var value = required ? Required(key) : Optional(key);

@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 
@@ -7,9 +8,10 @@ namespace NtmWorkflow.Engine.Transitions;
 /// <param name="Disputed">The criteria the current stage's reviewer disagrees with.</param>
 /// <param name="Revocation">The fresh assessment judged by the revocation rule, for revocation procedures.</param>
 /// <param name="Documents">The document types the dossier holds at least one version of.</param>
+/// <param name="PostingUntil">The last day of a public posting still running; null once it has ended.</param>
 public sealed record GateFacts(
     IReadOnlyList<Criterion> Unmet, IReadOnlyList<string> FailingConditions, IReadOnlyList<Criterion> Disputed,
-    RevocationAssessment? Revocation = null, IReadOnlySet<string>? Documents = null)
+    RevocationAssessment? Revocation = null, IReadOnlySet<string>? Documents = null, DateOnly? PostingUntil = null)
 {
     public static readonly GateFacts None = new([], [], []);
 }
@@ -20,6 +22,11 @@ internal static class Gates
     public static TransitionOutcome? Check(WorkflowDefinition definition, ActionDefinition action, GateFacts facts)
     {
         var problems = new List<string>();
+        if (action.Checks.Contains(GateCheck.Posting) && facts.PostingUntil is { } until)
+        {
+            problems.Add($"Chưa hết thời gian niêm yết công khai (đến hết ngày {DayText.Of(until)}); " +
+                $"có thể thực hiện từ ngày {DayText.Of(until.AddDays(1))}.");
+        }
         var missing = MissingDocuments(definition, action, facts);
         if (missing.Count > 0)
         {
