@@ -12,7 +12,10 @@ using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Public;
 using NtmWorkflow.Web.Features.Tasks;
+using NtmWorkflow.Web.Features.Notifications;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Jobs;
+using NtmWorkflow.Web.Notifications;
 using NtmWorkflow.Web.Seeding;
 using NtmWorkflow.Web.Storage;
 using NtmWorkflow.Web.Workflows;
@@ -43,7 +46,7 @@ services.AddSingleton(sp => CalendarLoader.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
 services.AddSingleton<DefinitionRegistry>();
 services.AddSingleton<CriteriaRegistry>();
-services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+var database = services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddDataProtection().SetApplicationName("NtmWorkflow").PersistKeysToDbContext<AppDbContext>();
 
 services.AddIdentityApiEndpoints<AppUser>(options =>
@@ -76,7 +79,12 @@ services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddOpenApi();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-services.AddHostedService<StorageCleanupService>();
+services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+    .Validate(email => !email.Enabled || !string.IsNullOrWhiteSpace(email.From), "Email:From is required once e-mail is configured.")
+    .ValidateOnStart();
+services.AddSingleton<IEmailSender, SmtpEmailSender>();
+services.AddScoped<Notifier>();
+services.AddScheduler(builder.Configuration, database);
 
 var app = builder.Build();
 if (args.Contains(VerifyStorageCommand))
@@ -106,6 +114,9 @@ UploadDocument.Map(api);
 ListDocuments.Map(api);
 DownloadDocument.Map(api, app);
 VerifyStorage.Map(api);
+ListNotifications.Map(api);
+MarkNotificationsRead.Map(api);
+NotificationSettings.Map(api);
 ListDecisions.Map(app);
 
 await app.RunAsync();

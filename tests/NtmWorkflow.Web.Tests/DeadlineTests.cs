@@ -14,9 +14,8 @@ public sealed class DeadlineTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task ReturnForSupplement_StopsTheClock_AndResubmissionResumesWithTheTimeLeft()
     {
-        app.Clock.Now = VietnamMorning(2026, 3, 2);
         var commune = await app.NewCommune();
-        var dossier = await procedure.At(commune, "district-review");
+        var dossier = await procedure.EnterDistrictReview(commune, VietnamMorning(2026, 3, 2));
         Assert.Equal(20, dossier.GetProperty("workingDaysLeft").GetInt32());
 
         app.Clock.Now = VietnamMorning(2026, 3, 9);
@@ -40,8 +39,7 @@ public sealed class DeadlineTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task DeadlineAcrossTet_SkipsTheHolidays()
     {
-        app.Clock.Now = VietnamMorning(2026, 2, 13);
-        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), VietnamMorning(2026, 2, 13));
         // From Friday 13/02/2026: Tết Bính Ngọ 14–22/02 is skipped; the 20th working day is Friday 20/03.
         Assert.Equal(new DateTime(2026, 3, 20, 16, 59, 59, DateTimeKind.Utc), dossier.GetProperty("dueAt").GetDateTime().ToUniversalTime());
     }
@@ -49,8 +47,7 @@ public sealed class DeadlineTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task PastTheDeadline_IsOverdueWithNoDaysLeft_InTheDossierAndTheTaskList()
     {
-        app.Clock.Now = VietnamMorning(2026, 3, 2);
-        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), VietnamMorning(2026, 3, 2));
         app.Clock.Now = VietnamMorning(2026, 4, 1);
 
         var view = await procedure.Get(Procedure.District, dossier);
@@ -65,13 +62,11 @@ public sealed class DeadlineTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task DeadlineInAProvisionalYear_IsFlagged()
     {
-        app.Clock.Now = VietnamMorning(2026, 12, 14);
-        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), VietnamMorning(2026, 12, 14));
         Assert.Equal(2027, dossier.GetProperty("dueAt").GetDateTime().Year);
         Assert.True(dossier.GetProperty("dueAtProvisional").GetBoolean());
 
-        app.Clock.Now = VietnamMorning(2026, 3, 2);
-        var official = await procedure.At(await app.NewCommune(), "district-review");
+        var official = await procedure.EnterDistrictReview(await app.NewCommune(), VietnamMorning(2026, 3, 2));
         Assert.False(official.GetProperty("dueAtProvisional").GetBoolean());
     }
 }

@@ -43,8 +43,7 @@ public sealed class ListAndTaskTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task DistrictReview_IsDueTwentyWorkingDaysLater_AtTheCloseOfTheDay()
     {
-        app.Clock.Now = NtmApp.Start;
-        var dossier = await procedure.At(await app.NewCommune(), "district-review");
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), NtmApp.Start);
         // Monday 02/03/2026 + 20 working days (no holidays in March) = Monday 30/03/2026, closing 23:59:59 in Vietnam.
         Assert.Equal(new DateTime(2026, 3, 30, 16, 59, 59, DateTimeKind.Utc), dossier.GetProperty("dueAt").GetDateTime().ToUniversalTime());
     }

@@ -29,6 +29,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace NtmWorkflow.Web.Data;
 
+/// <summary>Which database the application runs on, for the parts that open their own connections (the scheduler).</summary>
+public sealed record DatabaseConnection(string Provider, string ConnectionString);
+
 public static class DatabaseSetup
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
     /// <summary>Registers the provider chosen by <c>Database:Provider</c> and exposes it as <see cref="AppDbContext"/>.</summary>
-    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static DatabaseConnection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
         switch (provider)
@@ -19,17 +22,16 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=data/ntm.db", contentRoot);
                 services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
-                break;
+                return new DatabaseConnection(provider, sqlite);
             case Postgres:
                 var postgres = configuration.GetConnectionString("Postgres")
                     ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is not set.");
                 services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
-                break;
+                return new DatabaseConnection(provider, postgres);
             default:
                 throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
         }
-        return services;
     }
 
     /// <summary>Applies pending migrations; on SQLite also switches to write-ahead logging so readers never wait for writers.</summary>

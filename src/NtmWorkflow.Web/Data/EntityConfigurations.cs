@@ -58,6 +58,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             .HasFilter($"\"{nameof(Dossier.Status)}\" = '{DossierStatuses.InProgress}'")
             .HasDatabaseName("IX_dossiers_one_open_per_unit_level");
         dossier.HasIndex(d => new { d.Status, d.DecisionDate });
+        dossier.HasIndex(d => d.NextReminderAt);
     }
 }
 
@@ -100,6 +101,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         user.Property(u => u.FullName).HasMaxLength(Limits.Name);
         user.Property(u => u.UnitCode).HasMaxLength(Limits.Code);
+        user.Property(u => u.EmailPreference).HasMaxLength(Limits.Code);
         user.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(u => u.UnitCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -157,5 +159,42 @@ internal sealed class DossierDocumentConfiguration : IEntityTypeConfiguration<Do
         // Two uploads of the same type never get the same version, whichever instance takes them.
         document.HasIndex(d => new { d.DossierId, d.Type, d.Version }).IsUnique();
         document.HasIndex(d => d.Sha256);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("notifications");
+        notification.HasKey(n => n.Id);
+        notification.Property(n => n.Stage).HasMaxLength(Limits.Code);
+        notification.Property(n => n.Kind).HasMaxLength(Limits.Code);
+        notification.Property(n => n.Title).HasMaxLength(Limits.Text);
+        notification.Property(n => n.Body).HasMaxLength(Limits.Comment);
+        notification.HasOne<Dossier>().WithMany().HasForeignKey(n => n.DossierId).OnDelete(DeleteBehavior.Cascade);
+        notification.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        // The natural key: whichever scheduler or retry gets there second, it cannot notify anyone twice.
+        notification.HasIndex(n => new { n.DossierId, n.StageRound, n.Kind, n.RecipientId, n.Day })
+            .IsUnique()
+            .HasDatabaseName("IX_notifications_natural_key");
+        notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
+        notification.HasIndex(n => new { n.AwaitsDigest, n.RecipientId });
+    }
+}
+
+internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEmail> email)
+    {
+        email.ToTable("outgoing_emails");
+        email.HasKey(e => e.Id);
+        email.Property(e => e.To).HasMaxLength(Limits.Name);
+        email.Property(e => e.Subject).HasMaxLength(Limits.Text);
+        email.Property(e => e.Status).HasMaxLength(Limits.Code);
+        email.Property(e => e.Kind).HasMaxLength(Limits.Code);
+        email.Property(e => e.LastError).HasMaxLength(Limits.Text);
+        email.HasOne<AppUser>().WithMany().HasForeignKey(e => e.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        email.HasIndex(e => new { e.Status, e.NextAttemptAt });
     }
 }

@@ -2,6 +2,7 @@ using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Reminders;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -75,6 +76,12 @@ public sealed class Dossier
     public DateTime StageEnteredAt { get; private set; }
 
     public DateTime? DueAt { get; private set; }
+
+    /// <summary>Counts every entry into a stage, so a reminder or notice names the round it belongs to.</summary>
+    public int StageRound { get; private set; }
+
+    /// <summary>When the current stage's next reminder falls; null when none is left. Indexed for the reminder sweep.</summary>
+    public DateTime? NextReminderAt { get; private set; }
 
     /// <summary>The stage whose statutory clock stopped when it returned the dossier for supplement.</summary>
     public string? PausedStage { get; private set; }
@@ -266,6 +273,17 @@ public sealed class Dossier
         Touch(actor, now);
     }
 
+    /// <summary>The last day of the current stage's public posting while it still runs; null once it has ended.</summary>
+    public DateOnly? PostingUntil(WorkflowDefinition definition, DateTime now, WorkingCalendar calendar)
+    {
+        if (definition.Stages.GetValueOrDefault(Stage)?.Posting is not { } posting)
+        {
+            return null;
+        }
+        var last = Deadline(() => calendar.LastDay(WorkingCalendar.ToVietnamDate(StageEnteredAt), posting));
+        return last >= WorkingCalendar.ToVietnamDate(now) ? last : null;
+    }
+
     public IReadOnlyList<ActionDefinition> AllowedActions(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) ? WorkflowEngine.AllowedActions(definition, Stage, actor.Roles) : [];
 
@@ -312,7 +330,9 @@ public sealed class Dossier
         var stage = definition.Stages.GetValueOrDefault(to);
         AwaitingRole = stage?.Actor;
         StageEnteredAt = now;
+        StageRound++;
         DueAt = stage?.Limit is { } limit ? Deadline(() => calendar.DueAt(now, Resumed(to, limit))) : null;
+        NextReminderAt = FirstReminder(stage, now, calendar);
         if (input.Decision is { } decision)
         {
             (DecisionNumber, DecisionDate, DecisionSigner) = (decision.Number.Trim(), decision.Date, decision.Signer.Trim());
@@ -336,6 +356,23 @@ public sealed class Dossier
         }
         (PausedStage, PausedRemaining) = (null, null);
         return limit with { Amount = remaining };
+    }
+
+    private DateTime? FirstReminder(StageDefinition? stage, DateTime now, WorkingCalendar calendar)
+    {
+        if (stage?.Reminders is not { } policy || DueAt is not { } due)
+        {
+            return null;
+        }
+        try
+        {
+            return ReminderSchedule.NextAt(policy, WorkingCalendar.ToVietnamDate(due), now, now, calendar);
+        }
+        catch (CalendarException)
+        {
+            // The deadline itself is in a loaded year (DueAt succeeded); a reminder beyond it waits for that year's file.
+            return null;
+        }
     }
 
     private static T Deadline<T>(Func<T> compute)

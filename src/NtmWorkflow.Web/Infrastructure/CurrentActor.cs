@@ -45,7 +45,7 @@ internal sealed class HttpCurrentActor(IHttpContextAccessor http, AppDbContext d
             return null;
         }
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        cached = new Actor(user.Identity.Name ?? "", roles, unitCode, unitPath);
+        cached = new Actor(user.Identity.Name ?? "", roles, unitCode, unitPath) { UserId = user.FindFirstValue(ClaimTypes.NameIdentifier) };
         return cached;
     }
 }

@@ -15,5 +15,8 @@ public interface IDossierRequest : IAuthenticatedRequest
     Guid DossierId { get; }
 }
 
+/// <summary>Only the application itself sends it, from a scheduled job: never on behalf of an HTTP caller.</summary>
+public interface ISystemRequest;
+
 /// <summary>The request changes data: it runs in one database transaction.</summary>
 public interface ICommand;

@@ -18,30 +18,3 @@ public sealed class StorageCleanup(AppDbContext db, IDocumentStorage storage, Ti
         return storage.DeleteStale(referenced.Contains, clock.GetUtcNow().UtcDateTime - Grace);
     }
 }
-
-/// <summary>Runs the cleanup once an hour on every instance; it is idempotent, so instances need not agree who runs it.</summary>
-internal sealed class StorageCleanupService(IServiceProvider services, TimeProvider clock, ILogger<StorageCleanupService> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                using var scope = services.CreateScope();
-                var removed = await scope.ServiceProvider.GetRequiredService<StorageCleanup>().RunAsync(stoppingToken);
-                if (removed > 0)
-                {
-                    logger.LogInformation("Storage cleanup removed {Count} stale files", removed);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Storage cleanup failed; it will run again in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}

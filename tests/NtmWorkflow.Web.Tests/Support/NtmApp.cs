@@ -62,6 +62,8 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", Password);
         builder.UseSetting("Storage:Root", StorageRoot);
+        // Jobs are run by sending their commands; the scheduler's own tests switch it on.
+        builder.UseSetting("Scheduler:Enabled", "false");
         if (postgresServer is not null)
         {
             var connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -95,11 +96,27 @@ public sealed class Procedure(NtmApp app)
         return await client.PostAsJsonAsync($"/api/dossiers/{Id(dossier)}/actions/{action}", payload);
     }
 
-    /// <summary>Takes an action that must succeed, uploading first any paper it requires, and returns the dossier after it.</summary>
+    /// <summary>
+    /// Takes an action that must succeed, uploading first any paper it requires and, for one that closes a public
+    /// posting, moving the clock to the morning the posting allows it; returns the dossier after it.
+    /// </summary>
     public async Task<JsonElement> MustAct(string userName, JsonElement dossier, string action, object? body = null)
     {
         dossier = await ProvideDocuments(userName, dossier, action);
+        WaitOutPosting(dossier, action);
         return await Must(await Act(userName, dossier, action, body));
+    }
+
+    /// <summary>Moves the clock to 08:00 (Vietnam) of the first day the action is allowed, when its posting still runs.</summary>
+    public void WaitOutPosting(JsonElement dossier, string action)
+    {
+        var details = dossier.GetProperty("allowedActionDetails").EnumerateArray()
+            .FirstOrDefault(a => a.GetProperty("name").GetString() == action);
+        if (details.ValueKind != JsonValueKind.Undefined && details.GetProperty("availableFrom").GetString() is { } from)
+        {
+            var morning = new DateTimeOffset(DateOnly.Parse(from, CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7));
+            app.Clock.Now = morning > app.Clock.Now ? morning : app.Clock.Now;
+        }
     }
 
     /// <summary>Uploads a small PDF for each document type the action requires and the dossier lacks.</summary>
@@ -159,6 +176,18 @@ public sealed class Procedure(NtmApp app)
         }
         Assert.Equal(stage, dossier.GetProperty("stage").GetString());
         return dossier;
+    }
+
+    /// <summary>
+    /// A dossier that enters district review at exactly <paramref name="at"/>: its public comment opened a month
+    /// earlier, so the posting is over and the clock need not move past it.
+    /// </summary>
+    public async Task<JsonElement> EnterDistrictReview(TestUnit commune, DateTimeOffset at)
+    {
+        app.Clock.Now = at.AddDays(-30);
+        var dossier = await At(commune, "commune-public-comment");
+        app.Clock.Now = at;
+        return await MustAct(commune.Officer, dossier, "submit-to-district", new { vote = PassingVote });
     }
 
     public async Task<JsonElement> Get(string userName, JsonElement dossier)

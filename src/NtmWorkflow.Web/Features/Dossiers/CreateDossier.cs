@@ -7,6 +7,7 @@ using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Notifications;
 using NtmWorkflow.Web.Workflows;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
@@ -34,8 +35,8 @@ public static class CreateDossier
     }
 
     internal sealed class Handler(
-        AppDbContext db, ICurrentActor actors, DefinitionRegistry definitions, CriteriaRegistry criteria, WorkingCalendar calendar,
-        TimeProvider clock)
+        AppDbContext db, ICurrentActor actors, DefinitionRegistry definitions, CriteriaRegistry criteria, Notifier notifier,
+        WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -48,14 +49,15 @@ public static class CreateDossier
                 : definitions.DefaultFor(unit.Kind)
                   ?? throw ProblemException.BadRequest("workflow", $"Chưa cấu hình quy trình mặc định cho đơn vị cấp {unit.Kind}.");
             var level = command.Level!;
-            var dossier = Dossier.Open(
-                unit, level, command.Year!.Value, definition, criteria.Current, actor, clock.GetUtcNow().UtcDateTime, calendar);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var dossier = Dossier.Open(unit, level, command.Year!.Value, definition, criteria.Current, actor, now, calendar);
             await EnsureCanStart(unit, level, definition.Purpose, cancellationToken);
             db.Dossiers.Add(dossier);
+            await notifier.NotifyMoveAsync(dossier, definition, unit.Name, "Lập hồ sơ", actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var set = criteria.Current(dossier.CriteriaSetId);
             return DossierView.From(dossier, unit.Name, definition, set.Criteria, new HashSet<string>(),
-                DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
+                DeadlineStatus.For(dossier, definition, now, calendar), actor);
         }
 
         /// <summary>

@@ -33,7 +33,7 @@ internal sealed class DossierLookup(
         Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, Actor actor, CancellationToken cancellationToken) =>
         DossierView.From(dossier, unit.Name, definition, await UnmetAsync(dossier, unit, cancellationToken),
             await DocumentTypesAsync(dossier.Id, cancellationToken),
-            DeadlineStatus.For(dossier.DueAt, clock.GetUtcNow().UtcDateTime, calendar), actor);
+            DeadlineStatus.For(dossier, definition, clock.GetUtcNow().UtcDateTime, calendar), actor);
 
     public Task<WorkflowDefinition> PinnedAsync(string id, int version, string hash, CancellationToken cancellationToken) =>
         definitions.GetPinnedAsync(db, id, version, hash, cancellationToken);
@@ -80,7 +80,8 @@ internal sealed class DossierLookup(
 
     /// <summary>What an action's checks need to know; nothing is loaded for an action without checks.</summary>
     public async Task<GateFacts> GateFactsAsync(
-        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, string action, CancellationToken cancellationToken)
+        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, string action, DateTime now,
+        CancellationToken cancellationToken)
     {
         if (!definition.Stages.TryGetValue(dossier.Stage, out var stage)
             || !stage.Actions.TryGetValue(action, out var taken) || (taken.Checks.Count == 0 && taken.Documents.Count == 0))
@@ -94,7 +95,8 @@ internal sealed class DossierLookup(
             CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions),
             Disputed(set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage),
             definition.Purpose == Purposes.Revocation ? Revocation(set, claims, unit) : null,
-            await DocumentTypesAsync(dossier.Id, cancellationToken));
+            await DocumentTypesAsync(dossier.Id, cancellationToken),
+            dossier.PostingUntil(definition, now, calendar));
     }
 
     /// <summary>The dossier's papers that evidence at least one criterion, oldest first.</summary>

@@ -20,6 +20,7 @@ public sealed record DossierView(
     int? WorkingDaysLeft,
     bool Overdue,
     bool DueAtProvisional,
+    DateOnly? PostingUntil,
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<ActionView> AllowedActionDetails,
     CriteriaProgress Criteria,
@@ -48,8 +49,9 @@ public sealed record DossierView(
             deadline.WorkingDaysLeft,
             deadline.Overdue,
             deadline.Provisional,
+            deadline.PostingUntil,
             actions.Select(a => a.Name).ToList(),
-            actions.Select(a => ActionView.From(a, definition, documents)).ToList(),
+            actions.Select(a => ActionView.From(a, definition, documents, deadline.PostingUntil)).ToList(),
             new CriteriaProgress(dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaMet, dossier.CriteriaTotal,
                 CriterionRef.Of(notMet)),
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
@@ -69,17 +71,22 @@ public sealed record CriterionRef(int Number, string Name)
     public static List<CriterionRef> Of(IEnumerable<Criterion> criteria) => criteria.Select(c => new CriterionRef(c.Number, c.Name)).ToList();
 }
 
-/// <summary>One move the caller may make, with exactly the fields it needs and the checklist of papers it requires.</summary>
+/// <summary>
+/// One move the caller may make, with exactly the fields it needs, the checklist of papers it requires, and — for a
+/// move that closes a public posting still running — the first day it may be made.
+/// </summary>
 public sealed record ActionView(
-    string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent, IReadOnlyList<RequiredDocument> Documents)
+    string Name, string Title, string To, IReadOnlyList<string> Requires, int? MinAgreePercent, IReadOnlyList<RequiredDocument> Documents,
+    DateOnly? AvailableFrom)
 {
-    public static ActionView From(ActionDefinition action, WorkflowDefinition definition, IReadOnlySet<string> held) => new(
+    public static ActionView From(ActionDefinition action, WorkflowDefinition definition, IReadOnlySet<string> held, DateOnly? postingUntil) => new(
         action.Name,
         action.Title,
         action.To,
         action.Requires.Select(r => r.ToString().ToLowerInvariant()).Order().ToList(),
         action.Vote?.MinAgreePercent,
-        action.Documents.Select(d => new RequiredDocument(d, definition.Documents[d].Title, held.Contains(d))).ToList());
+        action.Documents.Select(d => new RequiredDocument(d, definition.Documents[d].Title, held.Contains(d))).ToList(),
+        action.Checks.Contains(GateCheck.Posting) ? postingUntil?.AddDays(1) : null);
 }
 
 /// <summary>A paper an action needs, and whether the dossier already holds a version of it.</summary>

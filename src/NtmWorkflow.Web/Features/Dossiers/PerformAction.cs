@@ -4,6 +4,7 @@ using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Notifications;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
 
@@ -48,8 +49,8 @@ public static class PerformAction
     }
 
     internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, RecognitionRegister recognitions, ICurrentActor actors, WorkingCalendar calendar,
-        TimeProvider clock)
+        AppDbContext db, DossierLookup dossiers, RecognitionRegister recognitions, Notifier notifier, ICurrentActor actors,
+        WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -62,9 +63,12 @@ public static class PerformAction
                 body.Vote,
                 body.Decision is { } d ? new Decision(d.Number!, d.Date!.Value, d.Signer!) : null,
                 body.Ceremony is { } c ? new Ceremony(c.Date!.Value, c.Place!) : null);
-            var facts = await dossiers.GateFactsAsync(dossier, definition, unit, command.Action, cancellationToken);
-            dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, calendar);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var facts = await dossiers.GateFactsAsync(dossier, definition, unit, command.Action, now, cancellationToken);
+            var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(command.Action);
+            dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, now, calendar);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
+            await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken!.Title, actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await dossiers.ViewAsync(dossier, definition, unit, actor, cancellationToken);
         }

@@ -6,9 +6,9 @@ namespace NtmWorkflow.Web.Infrastructure.Pipeline;
 
 /// <summary>
 /// Enforces what each request type declares (see RequestMarkers), for the API, the pages and scheduled jobs alike:
-/// anonymous, signed in, or signed in with the dossier inside the caller's unit subtree.
+/// anonymous, signed in, signed in with the dossier inside the caller's unit subtree, or the system's own jobs.
 /// </summary>
-internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor actors, AppDbContext db)
+internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor actors, AppDbContext db, IHttpContextAccessor http)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -16,6 +16,10 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
         switch (request)
         {
             case IAnonymousRequest:
+                break;
+            case ISystemRequest when http.HttpContext is not null:
+                throw new InvalidOperationException($"{typeof(TRequest).Name} is sent by scheduled jobs only, not during an HTTP request.");
+            case ISystemRequest:
                 break;
             case IDossierRequest dossierRequest:
                 var actor = await actors.RequireAsync(cancellationToken);

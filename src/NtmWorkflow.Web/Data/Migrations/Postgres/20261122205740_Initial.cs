@@ -103,6 +103,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     Id = table.Column<string>(type: "text", nullable: false),
                     FullName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     UnitCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EmailPreference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -158,6 +159,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     Version = table.Column<int>(type: "integer", nullable: false),
                     StageEnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StageRound = table.Column<int>(type: "integer", nullable: false),
+                    NextReminderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PausedStage = table.Column<string>(type: "text", nullable: true),
                     PausedRemaining = table.Column<int>(type: "integer", nullable: true),
                     DecisionNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -298,6 +301,37 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outgoing_emails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientId = table.Column<string>(type: "text", nullable: false),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StageRound = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outgoing_emails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outgoing_emails_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "criterion_entries",
                 columns: table => new
                 {
@@ -391,6 +425,41 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StageRound = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecipientId = table.Column<string>(type: "text", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AwaitsDigest = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_notifications_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -461,6 +530,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 columns: new[] { "AwaitingRole", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossiers_NextReminderAt",
+                table: "dossiers",
+                column: "NextReminderAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossiers_one_open_per_unit_level",
                 table: "dossiers",
                 columns: new[] { "UnitCode", "Level" },
@@ -481,6 +555,32 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 name: "IX_dossiers_UnitPath",
                 table: "dossiers",
                 column: "UnitPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_AwaitsDigest_RecipientId",
+                table: "notifications",
+                columns: new[] { "AwaitsDigest", "RecipientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_natural_key",
+                table: "notifications",
+                columns: new[] { "DossierId", "StageRound", "Kind", "RecipientId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_RecipientId_ReadAt",
+                table: "notifications",
+                columns: new[] { "RecipientId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outgoing_emails_RecipientId",
+                table: "outgoing_emails",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outgoing_emails_Status_NextAttemptAt",
+                table: "outgoing_emails",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_recognitions_DossierId",
@@ -535,6 +635,12 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 name: "dossier_events");
 
             migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "outgoing_emails");
+
+            migrationBuilder.DropTable(
                 name: "published_definitions");
 
             migrationBuilder.DropTable(
@@ -544,10 +650,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "dossiers");
 
             migrationBuilder.DropTable(
-                name: "dossiers");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "units");

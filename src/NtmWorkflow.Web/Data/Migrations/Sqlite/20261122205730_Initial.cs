@@ -101,6 +101,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EmailPreference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -156,6 +157,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     StageEnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StageRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextReminderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PausedStage = table.Column<string>(type: "TEXT", nullable: true),
                     PausedRemaining = table.Column<int>(type: "INTEGER", nullable: true),
                     DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -296,6 +299,37 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outgoing_emails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<string>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StageRound = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outgoing_emails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outgoing_emails_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "criterion_entries",
                 columns: table => new
                 {
@@ -389,6 +423,41 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecipientId = table.Column<string>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AwaitsDigest = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_notifications_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -459,6 +528,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 columns: new[] { "AwaitingRole", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossiers_NextReminderAt",
+                table: "dossiers",
+                column: "NextReminderAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossiers_one_open_per_unit_level",
                 table: "dossiers",
                 columns: new[] { "UnitCode", "Level" },
@@ -479,6 +553,32 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 name: "IX_dossiers_UnitPath",
                 table: "dossiers",
                 column: "UnitPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_AwaitsDigest_RecipientId",
+                table: "notifications",
+                columns: new[] { "AwaitsDigest", "RecipientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_natural_key",
+                table: "notifications",
+                columns: new[] { "DossierId", "StageRound", "Kind", "RecipientId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_RecipientId_ReadAt",
+                table: "notifications",
+                columns: new[] { "RecipientId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outgoing_emails_RecipientId",
+                table: "outgoing_emails",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outgoing_emails_Status_NextAttemptAt",
+                table: "outgoing_emails",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_recognitions_DossierId",
@@ -533,6 +633,12 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 name: "dossier_events");
 
             migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "outgoing_emails");
+
+            migrationBuilder.DropTable(
                 name: "published_definitions");
 
             migrationBuilder.DropTable(
@@ -542,10 +648,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "dossiers");
 
             migrationBuilder.DropTable(
-                name: "dossiers");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "units");

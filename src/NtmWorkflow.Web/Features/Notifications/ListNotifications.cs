@@ -1,0 +1,55 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Infrastructure;
+
+namespace NtmWorkflow.Web.Features.Notifications;
+
+/// <summary>The caller's own notices, newest first, with how many are unread.</summary>
+public static class ListNotifications
+{
+    public sealed record Query(bool? UnreadOnly, int? Page, int? PageSize) : IRequest<NotificationPage>, IAuthenticatedRequest;
+
+    public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread, int Page, int PageSize);
+
+    public sealed record NotificationView(
+        long Id, string Kind, Guid DossierId, string Stage, string Title, string Body, DateOnly Day, DateTime CreatedAt, DateTime? ReadAt);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => this.ValidPage(q => q.Page, q => q.PageSize);
+    }
+
+    internal sealed class Handler(AppDbContext db, ICurrentActor actors) : IRequestHandler<Query, NotificationPage>
+    {
+        public async Task<NotificationPage> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var actor = await actors.RequireAsync(cancellationToken);
+            var mine = db.Notifications.Where(n => n.RecipientId == actor.UserId);
+            var listed = query.UnreadOnly == true ? mine.Where(n => n.ReadAt == null) : mine;
+            var items = await listed
+                .OrderByDescending(n => n.Id)
+                .Skip(Paging.Skip(query.Page, query.PageSize))
+                .Take(Paging.Size(query.PageSize))
+                .Select(n => new NotificationView(n.Id, n.Kind, n.DossierId, n.Stage, n.Title, n.Body, n.Day, n.CreatedAt, n.ReadAt))
+                .ToListAsync(cancellationToken);
+            return new NotificationPage(items, await listed.CountAsync(cancellationToken),
+                await mine.CountAsync(n => n.ReadAt == null, cancellationToken), query.Page ?? 1, Paging.Size(query.PageSize));
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/notifications",
+                async (bool? unreadOnly, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+                    TypedResults.Ok(await mediator.Send(new Query(unreadOnly, page, pageSize), cancellationToken)))
+            .WithTags("Notifications")
+            .WithSummary("Thông báo của người gọi, mới nhất trước");
+        app.MapGet("/api/notifications/unread-count", async (IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(new { unread = (await mediator.Send(new Query(true, 1, 1), cancellationToken)).Unread }))
+            .WithTags("Notifications")
+            .WithSummary("Số thông báo chưa đọc của người gọi");
+    }
+}
