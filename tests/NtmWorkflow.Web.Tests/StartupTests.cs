@@ -25,6 +25,24 @@ public sealed class StartupTests
         Assert.Contains("commune-ntm.yaml:" + problem.Line, error.Message);
     }
 
+    [Theory]
+    [InlineData("reminders: [{ before: 3 }, { on-due: true }, { overdue-every: 1 }]", "reminders: [{ before: -2 }]", "nhắc sau thời hạn")]
+    [InlineData("escalate: { after-overdue: 5, to: province-appraiser }", "escalate: { after-overdue: 5, to: province-boss }", "province-boss")]
+    [InlineData("limit: { working-days: 20 }\n    # Như", "limit: { working-days: 0 }\n    # Như", "số nguyên dương")]
+    public async Task BrokenReminderPolicy_StopsStartUp_WithFileAndReason(string from, string to, string mentions)
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var file = Path.Combine(folder, "commune-ntm.yaml");
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains(from, text);
+        await File.WriteAllTextAsync(file, text.Replace(from, to));
+        await using var app = new AppOnFolder(folder, Guid.NewGuid().ToString("N"), keepDatabase: false);
+
+        var error = Assert.Throws<DefinitionException>(() => app.CreateClient());
+
+        Assert.Contains(error.Errors, e => e.File == "commune-ntm.yaml" && e.Line > 1 && e.Message.Contains(mentions));
+    }
+
     [Fact]
     public async Task BrokenCriteriaSet_StopsStartUp_WithFileLineAndReason()
     {

@@ -17,10 +17,13 @@ public static class SchedulerSetup
         {
             return;
         }
+        if (options.Clustered == true && database.Provider != DatabaseSetup.Postgres)
+        {
+            throw new InvalidOperationException(
+                "Scheduler:Clustered needs PostgreSQL: SQLite serves a single instance, and Quartz cannot cluster on it.");
+        }
         services.AddQuartz(quartz =>
         {
-            // Triggers run on real time; the handlers read the application's clock, which tests control.
-            quartz.UseTimeProvider(TimeProvider.System);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();

@@ -44,7 +44,12 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         this.keepDatabase = keepDatabase;
     }
 
-    public TestClock Clock { get; } = new(Start);
+    private TestClock? clock;
+
+    public TestClock Clock => clock ??= new TestClock(Start, ClockTicks);
+
+    /// <summary>Whether the clock runs on by itself once set (for the scheduler's tests).</summary>
+    protected virtual bool ClockTicks => false;
 
     /// <summary>This app's document store, inside its own temporary folder.</summary>
     public string StorageRoot => Path.Combine(sqliteFolder, "files");
@@ -84,7 +89,7 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (postgresServer is not null && !keepDatabase)
@@ -103,6 +108,13 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>Sends a scheduled job's command, as its Quartz job would, outside any HTTP request.</summary>
+    public async Task<int> RunJob(MediatR.IRequest<int> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(command);
+    }
 
     /// <summary>A client signed in through POST /api/auth/login as the given user (again whenever the test clock moved).</summary>
     public async Task<HttpClient> As(string userName)

@@ -1,9 +1,26 @@
+using System.Diagnostics;
+
 namespace NtmWorkflow.Web.Tests.Support;
 
-/// <summary>A clock the tests set: deadlines are computed from it to the minute.</summary>
-public sealed class TestClock(DateTimeOffset now) : TimeProvider
+/// <summary>
+/// A clock the tests set: deadlines are computed from it to the minute. A ticking clock also runs on from the time
+/// it was set, as the scheduler needs to see time pass; a still one stays exactly where it was put.
+/// </summary>
+public sealed class TestClock(DateTimeOffset now, bool ticking = false) : TimeProvider
 {
-    public DateTimeOffset Now { get; set; } = now;
+    private Anchor anchor = new(now, Stopwatch.GetTimestamp());
+
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var current = Volatile.Read(ref anchor);
+            return ticking ? current.At + Stopwatch.GetElapsedTime(current.SetAt) : current.At;
+        }
+        set => Volatile.Write(ref anchor, new Anchor(value, Stopwatch.GetTimestamp()));
+    }
 
     public override DateTimeOffset GetUtcNow() => Now;
+
+    private sealed record Anchor(DateTimeOffset At, long SetAt);
 }

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Notifications;
+using NtmWorkflow.Web.Tests.Support;
+
+namespace NtmWorkflow.Web.Tests;
+
+/// <summary>E-mail through a real SMTP conversation on loopback: immediate, daily digest, retry with back-off.</summary>
+public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTests.MailApp>
+{
+    private readonly Procedure procedure = new(app);
+
+    public sealed class MailApp : NtmApp
+    {
+        public SmtpTestServer Smtp { get; } = new();
+
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [
+            new("Email:Host", "127.0.0.1"),
+            new("Email:Port", Smtp.Port.ToString()),
+            new("Email:Security", "None"),
+            new("Email:UserName", "ntm-mailer"),
+            new("Email:Password", "mật-khẩu-thư"),
+            new("Email:From", "ntm@dongthap.gov.vn"),
+            new("Email:TimeoutSeconds", "5"),
+            new("Email:BaseUrl", "https://ntm.dongthap.gov.vn/"),
+        ];
+
+        public override async Task DisposeAsync()
+        {
+            await Smtp.DisposeAsync();
+            await base.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ImmediateEmail_GoesOutOverSmtp_WithTheNoticeAndALink()
+    {
+        await SetEmail(Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        var commune = await app.NewCommune();
+        var dossier = await procedure.EnterDistrictReview(commune, Notices.Vietnam(2026, 3, 2, 9));
+
+        Assert.True(await app.RunJob(new DeliverEmails.Command()) >= 1);
+
+        var mail = Assert.Single(app.Smtp.Received, m => m.Body.Contains(Procedure.Id(dossier)));
+        Assert.Equal(["thamtra@hongngu.gov.vn"], mail.To);
+        Assert.Equal("ntm@dongthap.gov.vn", mail.From);
+        Assert.Contains(commune.Name, mail.Subject);
+        Assert.Contains("Thẩm tra cấp huyện", mail.Subject);
+        Assert.Contains($"https://ntm.dongthap.gov.vn/dossiers/{Procedure.Id(dossier)}", mail.Body);
+        Assert.Equal(("ntm-mailer", "mật-khẩu-thư"), app.Smtp.LastLogin);
+        Assert.Equal(0, await app.RunJob(new DeliverEmails.Command()));
+    }
+
+    [Fact]
+    public async Task WhenTheMailServerIsDown_TheMoveSucceeds_AndTheEmailIsRetriedWithBackoffUntilSent()
+    {
+        await SetEmail(Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        app.Smtp.Stop();
+        try
+        {
+            var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+            Assert.Equal("district-review", dossier.GetProperty("stage").GetString());
+
+            Assert.Equal(0, await app.RunJob(new DeliverEmails.Command()));
+            var first = await Email(dossier);
+            Assert.Equal((EmailStatuses.Pending, 1), (first.Status, first.Attempts));
+            Assert.Equal(app.Clock.Now.UtcDateTime.AddMinutes(1), first.NextAttemptAt);
+            Assert.False(string.IsNullOrEmpty(first.LastError));
+
+            await app.RunJob(new DeliverEmails.Command());
+            Assert.Equal(1, (await Email(dossier)).Attempts);
+
+            app.Clock.Now = app.Clock.Now.AddMinutes(1);
+            await app.RunJob(new DeliverEmails.Command());
+            var second = await Email(dossier);
+            Assert.Equal((EmailStatuses.Pending, 2), (second.Status, second.Attempts));
+            Assert.Equal(app.Clock.Now.UtcDateTime.AddMinutes(2), second.NextAttemptAt);
+
+            app.Smtp.Start();
+            app.Clock.Now = app.Clock.Now.AddMinutes(2);
+            Assert.True(await app.RunJob(new DeliverEmails.Command()) >= 1);
+            var sent = await Email(dossier);
+            Assert.Equal((EmailStatuses.Sent, 3), (sent.Status, sent.Attempts));
+            Assert.Single(app.Smtp.Received, m => m.Body.Contains(Procedure.Id(dossier)));
+        }
+        finally
+        {
+            app.Smtp.Stop();
+            app.Smtp.Start();
+        }
+    }
+
+    [Fact]
+    public void Backoff_DoublesUpToAnHour() =>
+        Assert.Equal([1, 2, 4, 8, 16, 32, 60, 60, 60],
+            Enumerable.Range(1, 9).Select(a => (int)DeliverEmails.Backoff(a).TotalMinutes));
+
+    [Fact]
+    public async Task AReminderWhoseStageWasLeft_IsDroppedNotSent()
+    {
+        await SetEmail(Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        await app.RunJob(new DeliverEmails.Command());
+        app.Smtp.Stop();
+        try
+        {
+            await Notices.Sweep(app, Notices.Vietnam(2026, 3, 25, 7));
+            await app.RunJob(new DeliverEmails.Command());
+            app.Clock.Now = Notices.Vietnam(2026, 3, 25, 9);
+            await procedure.MustAct(Procedure.District, dossier, "approve");
+        }
+        finally
+        {
+            app.Smtp.Start();
+        }
+        app.Clock.Now = Notices.Vietnam(2026, 3, 25, 10);
+
+        await app.RunJob(new DeliverEmails.Command());
+
+        Assert.Equal(EmailStatuses.Dropped, (await Email(dossier, NotificationKinds.Reminder)).Status);
+        Assert.DoesNotContain(app.Smtp.Received, m => m.Body.Contains(Procedure.Id(dossier)) && m.Subject.StartsWith("Còn 3 ngày"));
+    }
+
+    [Fact]
+    public async Task DailyDigest_CollectsTheDaysNotices_IntoOneEmailSentOnce()
+    {
+        var commune = await app.NewCommune();
+        await SetEmail(commune.Officer, "vanthu@xa.gov.vn", "daily-digest");
+        var dossier = await procedure.EnterDistrictReview(commune, Notices.Vietnam(2026, 3, 2, 9));
+        dossier = await procedure.MustAct(Procedure.District, dossier, "request-supplement", new { comment = "Bổ sung biên bản" });
+        dossier = await procedure.MustAct(commune.Officer, dossier, "resubmit");
+        await procedure.MustAct(Procedure.District, dossier, "reject", new { comment = "Tiêu chí 17 chưa đạt" });
+        await app.RunJob(new DeliverEmails.Command());
+        Assert.DoesNotContain(app.Smtp.Received, m => m.To.Contains("vanthu@xa.gov.vn"));
+
+        Assert.True(await app.RunJob(new SendDailyDigests.Command()) >= 1);
+        await app.RunJob(new DeliverEmails.Command());
+        Assert.Equal(0, await app.RunJob(new SendDailyDigests.Command()));
+
+        var digest = Assert.Single(app.Smtp.Received, m => m.To.Contains("vanthu@xa.gov.vn"));
+        Assert.StartsWith("Tổng hợp thông báo ngày", digest.Subject);
+        Assert.Contains("Xã bổ sung hồ sơ", digest.Body);
+        Assert.Contains("Không công nhận", digest.Body);
+        Assert.Contains(Procedure.Id(dossier), digest.Body);
+        Assert.Equal(2, Count(digest.Body, "\n• "));
+    }
+
+    [Fact]
+    public async Task Settings_AreReadAndChanged_AndBadValuesRefused()
+    {
+        var commune = await app.NewCommune();
+        var client = await app.As(commune.Officer);
+        var initial = await client.GetFromJsonAsync<JsonElement>("/api/me/notification-settings");
+        Assert.Equal("immediate", initial.GetProperty("emailPreference").GetString());
+
+        var weekly = await client.PutAsJsonAsync("/api/me/notification-settings", new { email = "a@b.vn", emailPreference = "weekly" });
+        Assert.Equal("emailPreference", (await ProblemAssert.Is(HttpStatusCode.BadRequest, weekly)).GetProperty("errors").EnumerateObject().Single().Name);
+        var badAddress = await client.PutAsJsonAsync("/api/me/notification-settings", new { email = "không phải thư", emailPreference = "off" });
+        Assert.Equal("email", (await ProblemAssert.Is(HttpStatusCode.BadRequest, badAddress)).GetProperty("errors").EnumerateObject().Single().Name);
+
+        var changed = await Procedure.Must(await client.PutAsJsonAsync("/api/me/notification-settings", new { email = "a@b.vn", emailPreference = "off" }));
+        Assert.Equal("off", changed.GetProperty("emailPreference").GetString());
+        Assert.Equal("a@b.vn", (await client.GetFromJsonAsync<JsonElement>("/api/me/notification-settings")).GetProperty("email").GetString());
+    }
+
+    private async Task SetEmail(string userName, string email, string preference) =>
+        await Procedure.Must(await (await app.As(userName)).PutAsJsonAsync("/api/me/notification-settings", new { email, emailPreference = preference }));
+
+    private async Task<OutgoingEmail> Email(JsonElement dossier, string kind = NotificationKinds.Assigned)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var id = Guid.Parse(Procedure.Id(dossier));
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutgoingEmails.AsNoTracking()
+            .SingleAsync(e => e.DossierId == id && e.Kind == kind);
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+}
