@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Notifications;
 using NtmWorkflow.Web.Tests.Support;
 
@@ -93,6 +97,21 @@ public sealed class NotificationTests(NtmApp app) : IClassFixture<NtmApp>
         var all = await Procedure.Must(await district.PostAsync("/api/notifications/read-all", null));
         Assert.Equal(before - 1, all.GetProperty("marked").GetInt32());
         Assert.Equal(0, (await district.GetFromJsonAsync<JsonElement>("/api/notifications/unread-count")).GetProperty("unread").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheNaturalKey_IsUniqueInTheDatabase()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = Guid.Parse(Procedure.Id(dossier));
+        var existing = await db.Notifications.AsNoTracking().SingleAsync(n => n.DossierId == id);
+
+        db.Notifications.Add(new Notification(existing.DossierId, existing.StageRound, existing.Stage, existing.Kind,
+            existing.RecipientId, existing.Day, "Bản sao", "Bản sao", awaitsDigest: false, DateTime.UtcNow));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
     [Fact]
