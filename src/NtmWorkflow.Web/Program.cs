@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ using NtmWorkflow.Web.Features.Notifications;
 using NtmWorkflow.Web.Infrastructure;
 using NtmWorkflow.Web.Jobs;
 using NtmWorkflow.Web.Notifications;
+using NtmWorkflow.Web.Pages;
 using NtmWorkflow.Web.Seeding;
 using NtmWorkflow.Web.Storage;
 using NtmWorkflow.Web.Workflows;
@@ -61,11 +63,16 @@ services.AddIdentityApiEndpoints<AppUser>(options =>
     .AddClaimsPrincipalFactory<UnitClaimsFactory>();
 services.ConfigureApplicationCookie(cookie =>
 {
+    cookie.LoginPath = "/Account/Login";
+    cookie.AccessDeniedPath = "/AccessDenied";
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+    cookie.SlidingExpiration = true;
     // The API answers 401/403 itself; only pages redirect to sign-in.
     cookie.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
     cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
 });
 services.AddAuthorization();
+services.AddWebInterface();
 
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentActor, HttpCurrentActor>();
@@ -92,14 +99,22 @@ if (args.Contains(VerifyStorageCommand))
     return await VerifyStorage.RunAsync(app.Services);
 }
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+// Routing after the status pages, so that a re-executed request finds its page.
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapRazorPages();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 Login.Map(app);
-var api = app.MapGroup("").RequireAuthorization();
+// The API answers bearer tokens only: a browser's sign-in cookie must not let another site post to it.
+var api = app.MapGroup("").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme });
 CreateDossier.Map(api);
 GetDossier.Map(api);
 ListDossiers.Map(api);
@@ -113,6 +128,7 @@ UpdateConditions.Map(api);
 UploadDocument.Map(api);
 ListDocuments.Map(api);
 DownloadDocument.Map(api, app);
+DownloadDocument.MapForPages(app.MapGroup("").RequireAuthorization(WebInterface.SignedIn));
 VerifyStorage.Map(api);
 ListNotifications.Map(api);
 MarkNotificationsRead.Map(api);

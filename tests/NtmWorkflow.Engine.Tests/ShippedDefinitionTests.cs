@@ -154,3 +154,13 @@ public sealed class ShippedDefinitionTests
     public void StatusOf_AStep_FollowsTheDefinition(string id, string step, string status) =>
         Assert.Equal(status, Shipped.Definition(id).StatusOf(step));
 }
+
+public sealed class MainPathTests
+{
+    [Theory]
+    [InlineData("commune-ntm", "self-assessment,commune-public-comment,district-review,district-public-notice,provincial-appraisal,appraisal-council,decision,announcement-ceremony,recognised")]
+    [InlineData("commune-ntm-two-tier", "self-assessment,commune-public-comment,provincial-appraisal,appraisal-council,decision,announcement-ceremony,recognised")]
+    [InlineData("district-ntm", "self-assessment,district-public-comment,province-review,province-public-notice,central-appraisal,central-council,decision,announcement-ceremony,recognised")]
+    public void MainPath_FollowsTheForwardActions_ToTheEnd(string id, string path) =>
+        Assert.Equal(path.Split(','), Shipped.Definition(id).MainPath());
+}

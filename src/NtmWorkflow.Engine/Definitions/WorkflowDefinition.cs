@@ -31,6 +31,23 @@ public sealed record WorkflowDefinition(
         : Ends.TryGetValue(step, out var end) ? end.Title
         : step;
 
+    /// <summary>
+    /// The stages a dossier passes on its way forward, in order: from the start, each stage's first action that leads
+    /// to a stage not yet on the path (returns and side loops are left out), up to the end it reaches.
+    /// </summary>
+    public IReadOnlyList<string> MainPath()
+    {
+        var path = new List<string>();
+        for (var step = Start; step is not null && !path.Contains(step);)
+        {
+            path.Add(step);
+            step = Stages.TryGetValue(step, out var stage)
+                ? stage.Actions.Values.Select(a => a.To).FirstOrDefault(to => !path.Contains(to))
+                : null;
+        }
+        return path;
+    }
+
     /// <summary>The dossier status while a dossier sits at this step.</summary>
     public string StatusOf(string step) =>
         Stages.TryGetValue(step, out var stage) ? stage.Status

@@ -62,6 +62,12 @@ public static class DownloadDocument
             .AllowAnonymous();
     }
 
+    /// <summary>The same download for the pages, behind the sign-in cookie (a GET changes nothing, so no antiforgery).</summary>
+    public static void MapForPages(IEndpointRouteBuilder pages) =>
+        pages.MapGet("/documents/{id:guid}", async (Guid id, IMediator mediator, IDocumentStorage storage, CancellationToken cancellationToken) =>
+                Content(await mediator.Send(new Query(id), cancellationToken), storage))
+            .ExcludeFromDescription();
+
     private static IResult Content(DossierDocument document, IDocumentStorage storage)
     {
         Stream content;

@@ -15,6 +15,7 @@ public sealed record DossierView(
     string Stage,
     string StageTitle,
     string Status,
+    string? AwaitingRole,
     int Version,
     DateTime? DueAt,
     int? WorkingDaysLeft,
@@ -26,6 +27,7 @@ public sealed record DossierView(
     CriteriaProgress Criteria,
     DecisionView? Decision,
     CeremonyView? Ceremony,
+    IReadOnlyList<StepRef> Path,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
@@ -44,6 +46,7 @@ public sealed record DossierView(
             dossier.Stage,
             definition.TitleOf(dossier.Stage),
             dossier.Status,
+            dossier.AwaitingRole,
             dossier.Version,
             dossier.DueAt,
             deadline.WorkingDaysLeft,
@@ -56,12 +59,16 @@ public sealed record DossierView(
                 CriterionRef.Of(notMet)),
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
             CeremonyView.From(dossier.CeremonyDate, dossier.CeremonyPlace),
+            definition.MainPath().Select(step => new StepRef(step, definition.TitleOf(step))).ToList(),
             dossier.CreatedAt,
             dossier.UpdatedAt);
     }
 }
 
 public sealed record WorkflowRef(string Id, int Version, string Title);
+
+/// <summary>A stage or end of the definition, for showing where the dossier stands on its way.</summary>
+public sealed record StepRef(string Name, string Title);
 
 /// <summary>How far the self-assessment is: criteria met out of the set's total, and which are not met.</summary>
 public sealed record CriteriaProgress(string SetId, int SetVersion, int Met, int Total, IReadOnlyList<CriterionRef> NotMet);

@@ -4,14 +4,20 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
 
-/// <summary>The dossiers inside the caller's unit subtree, filtered, newest activity first.</summary>
+/// <summary>The dossiers inside the caller's unit subtree, filtered and sorted (newest activity first by default).</summary>
 public static class ListDossiers
 {
-    public sealed record Query(string? Stage, string? Status, string? UnitCode, int? Year, int? Page, int? PageSize)
+    /// <summary>Orders a list may be sorted in.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["updated", "due", "unit", "year"];
+
+    public sealed record Query(
+        string? Stage, string? Status, string? UnitCode, int? Year, int? Page, int? PageSize,
+        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null)
         : IRequest<Paged<DossierSummary>>, IAuthenticatedRequest;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -22,6 +28,11 @@ public static class ListDossiers
                 .WithMessage($"Trạng thái (status) phải là một trong: {string.Join(", ", DossierStatuses.All)}.");
             RuleFor(q => q.Stage).MaximumLength(Limits.Code).WithMessage($"Giai đoạn (stage) dài tối đa {Limits.Code} ký tự.");
             RuleFor(q => q.UnitCode).MaximumLength(Limits.Code).WithMessage($"Mã đơn vị dài tối đa {Limits.Code} ký tự.");
+            RuleFor(q => q.Level).Must(l => l is null || Levels.IsKnown(l))
+                .WithMessage($"Mức công nhận (level) phải là một trong: {string.Join(", ", Levels.All)}.");
+            RuleFor(q => q.Q).MaximumLength(Limits.Name).WithMessage($"Từ khóa tìm (q) dài tối đa {Limits.Name} ký tự.");
+            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
+                .WithMessage($"Cách sắp xếp (sort) phải là một trong: {string.Join(", ", Sorts)}.");
             this.ValidPage(q => q.Page, q => q.PageSize);
         }
     }
@@ -56,17 +67,39 @@ public static class ListDossiers
             {
                 dossiers = dossiers.Where(d => d.Year == year);
             }
-            return await DossierSummaries.PageAsync(
-                dossiers.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id),
-                db, lookup, calendar, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
+            if (query.Level is { } level)
+            {
+                dossiers = dossiers.Where(d => d.Level == level);
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (query.Overdue is { } overdue)
+            {
+                dossiers = overdue ? dossiers.Where(d => d.DueAt < now) : dossiers.Where(d => d.DueAt == null || d.DueAt >= now);
+            }
+            if (!string.IsNullOrWhiteSpace(query.Q))
+            {
+                var words = TextSearch.Normalize(query.Q);
+                var units = db.Units.Where(u => u.SearchName.Contains(words)).Select(u => u.Code);
+                dossiers = dossiers.Where(d => units.Contains(d.UnitCode));
+            }
+            return await DossierSummaries.PageAsync(Sorted(dossiers, query.Sort), db, lookup, calendar, now, query.Page, query.PageSize, cancellationToken);
         }
+
+        private IQueryable<Dossier> Sorted(IQueryable<Dossier> dossiers, string? sort) => sort switch
+        {
+            "due" => dossiers.OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.Id),
+            "unit" => dossiers.OrderBy(d => db.Units.Where(u => u.Code == d.UnitCode).Select(u => u.SearchName).First()).ThenBy(d => d.Id),
+            "year" => dossiers.OrderByDescending(d => d.Year).ThenByDescending(d => d.UpdatedAt).ThenBy(d => d.Id),
+            _ => dossiers.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id),
+        };
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/dossiers", async (
-                string? stage, string? status, string? unitCode, int? year, int? page, int? pageSize,
-                IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(new Query(stage, status, unitCode, year, page, pageSize), cancellationToken)))
+                string? stage, string? status, string? unitCode, int? year, int? page, int? pageSize, string? level, bool? overdue,
+                string? q, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(
+                    new Query(stage, status, unitCode, year, page, pageSize, level, overdue, q, sort), cancellationToken)))
             .WithTags("Dossiers")
             .WithSummary("Danh sách hồ sơ trong phạm vi của người gọi");
 }

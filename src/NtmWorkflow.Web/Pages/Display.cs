@@ -1,0 +1,29 @@
+using System.Globalization;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Engine.Calendar;
+
+namespace NtmWorkflow.Web.Pages;
+
+/// <summary>How the pages write dates, numbers and codes: in Vietnam's time, dd/MM/yyyy, in the reader's language.</summary>
+public static class Display
+{
+    public static string Date(DateTime? utc) => utc is { } value ? Date(WorkingCalendar.ToVietnamDate(value)) : "";
+
+    public static string Date(DateOnly? day) => day is { } value ? DayText.Of(value) : "";
+
+    public static string DateTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), WorkingCalendar.VietnamTime)
+            .ToString("dd'/'MM'/'yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Number(decimal value) => value.ToString("#,##0.##", CultureInfo.CurrentCulture);
+
+    public static string Level(string level) => Levels.VietnameseName(level);
+
+    public static string Role(string role) => Roles.VietnameseName(role);
+
+    /// <summary>The ISO date an &lt;input type="date"&gt; expects.</summary>
+    public static string InputDate(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}
+
+/// <summary>A deadline as a badge: the date, and "overdue" or the working days left.</summary>
+public sealed record DueBadge(DateTime? DueAt, int? WorkingDaysLeft, bool Overdue);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using NtmWorkflow.Web.Features;
+using NtmWorkflow.Web.Features.Notifications;
+
+namespace NtmWorkflow.Web.Pages.Notifications;
+
+/// <summary>The official's notices, newest first, to read and mark as read.</summary>
+public sealed class IndexModel : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public ListNotifications.NotificationPage Notices { get; private set; } = new([], 0, 0, 1, Paging.DefaultPageSize);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var outcome = await SendAsync(new ListNotifications.Query(null, Math.Max(1, PageNumber ?? 1), Paging.DefaultPageSize));
+        Notices = outcome.Value ?? Notices;
+        return outcome.Stop ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostReadAsync(long notice)
+    {
+        var outcome = await SendAsync(new MarkNotificationsRead.Command(notice));
+        return outcome.Stop ?? RedirectToPage(new { page = PageNumber });
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync()
+    {
+        await Mediator.Send(new MarkNotificationsRead.Command(null));
+        return RedirectToPage();
+    }
+}

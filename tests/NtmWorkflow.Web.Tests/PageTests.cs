@@ -1,0 +1,216 @@
+using System.Net;
+using NtmWorkflow.Web.Tests.Support;
+
+namespace NtmWorkflow.Web.Tests;
+
+/// <summary>The pages over HTTP: who may open what, antiforgery on every form, errors beside the fields, the language switch.</summary>
+public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
+{
+    private readonly Procedure procedure = new(app);
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Dossiers")]
+    [InlineData("/Notifications")]
+    public async Task Anonymous_IsSentToSignIn_WithTheWayBack(string path)
+    {
+        var response = await new PageSession(app).Get(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SignIn_ReturnsToThePageTheUserWasOn()
+    {
+        var dossier = await procedure.Create(await app.NewCommune());
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+        var session = new PageSession(app);
+
+        var response = await session.SignIn(Procedure.District, returnUrl: page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(page, response.Headers.Location!.OriginalString);
+        Assert.Contains("Xã Thử Nghiệm", await session.Html(page));
+    }
+
+    [Fact]
+    public async Task SignIn_AwayFromThisSite_GoesHomeInstead()
+    {
+        var response = await new PageSession(app).SignIn(Procedure.District, returnUrl: "https://example.com/");
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task WrongPassword_StaysOnTheFormWithAMessage_AndTheUserNameKept()
+    {
+        var response = await new PageSession(app).SignIn("huyen.tracu", "sai-mat-khau");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", html);
+        Assert.Contains("value=\"huyen.tracu\"", html);
+    }
+
+    [Fact]
+    public async Task EmptyForm_ShowsEachMessageBesideItsField()
+    {
+        var html = await (await new PageSession(app).Post("/Account/Login", new() { ["Input.UserName"] = "", ["Input.Password"] = "" }))
+            .Content.ReadAsStringAsync();
+
+        Assert.Contains("Cần nhập tên đăng nhập.", html);
+        Assert.Contains("Cần nhập mật khẩu.", html);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_AndSaySo()
+    {
+        var commune = await app.NewCommune();
+        var session = new PageSession(app);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await session.SignIn(commune.Officer, "sai-mat-khau");
+        }
+
+        var html = await (await session.SignIn(commune.Officer)).Content.ReadAsStringAsync();
+
+        Assert.Contains("tạm thời bị khóa", html);
+    }
+
+    [Fact]
+    public async Task AnotherCommunesDossier_IsTheNotPermittedPage()
+    {
+        var dossier = await procedure.Create(await app.NewCommune());
+        var stranger = await app.NewCommune();
+        var session = new PageSession(app);
+        await session.SignIn(stranger.Officer);
+
+        var response = await session.Get($"/Dossiers/{Procedure.Id(dossier)}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Không được phép", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnUnknownDossier_IsTheNotFoundPage()
+    {
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+
+        var response = await session.Get($"/Dossiers/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheWrongRole_CannotActThroughThePage()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.EnterDistrictReview(commune, Notices.Vietnam(2026, 3, 2, 9));
+        var session = new PageSession(app);
+        await session.SignIn(commune.Officer);
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+
+        var response = await session.Post($"{page}?handler=Act&action=approve",
+            new() { ["Form.ExpectedVersion"] = dossier.GetProperty("version").GetInt32().ToString() }, tokenFrom: page);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("district-review", (await procedure.Get(Procedure.District, dossier)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task AFormWithoutItsAntiforgeryToken_IsRefused_AndNothingChanges()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+
+        var response = await session.Post($"/Dossiers/{Procedure.Id(dossier)}?handler=Act&action=reject",
+            new() { ["Form.ExpectedVersion"] = dossier.GetProperty("version").GetInt32().ToString(), ["Form.Comment"] = "Không đạt" },
+            withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("district-review", (await procedure.Get(Procedure.District, dossier)).GetProperty("stage").GetString());
+        var signIn = await new PageSession(app).Post("/Account/Login",
+            new() { ["Input.UserName"] = Procedure.District, ["Input.Password"] = NtmApp.Password }, withToken: false);
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnActionMissingItsReason_ComesBackWithTheMessageBesideTheField()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+
+        var response = await session.Post($"{page}?handler=Act&action=reject",
+            new() { ["Form.ExpectedVersion"] = dossier.GetProperty("version").GetInt32().ToString(), ["Form.Comment"] = "" }, tokenFrom: page);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("class=\"field-error\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("district-review", (await procedure.Get(Procedure.District, dossier)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task AnAction_ThroughThePage_MovesTheDossier_AndSaysWhoActsNext()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+        var version = dossier.GetProperty("version").GetInt32().ToString();
+        var token = await session.Token(page);
+
+        var moved = await session.Post($"{page}?handler=Act&action=request-supplement",
+            new() { ["Form.ExpectedVersion"] = version, ["Form.Comment"] = "Bổ sung biên bản họp" }, token: token);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("chờ cán bộ xã xử lý", await session.Html(page));
+
+        var twice = await session.Post($"{page}?handler=Act&action=request-supplement",
+            new() { ["Form.ExpectedVersion"] = version, ["Form.Comment"] = "Bổ sung biên bản họp" }, token: token);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, twice.StatusCode);
+        Assert.Equal(2, (await procedure.Timeline(Procedure.District, dossier)).EnumerateArray()
+            .Count(e => e.GetProperty("toStage").GetString() is "district-review" or "commune-supplement"));
+    }
+
+    [Fact]
+    public async Task ThePublicRegistry_OpensWithoutSignIn_AndSearches()
+    {
+        var session = new PageSession(app);
+
+        var all = await session.Html("/Public/Decisions");
+        var found = await session.Html("/Public/Decisions?q=tan+hoi");
+
+        Assert.Contains("Xã Tân Hội", all);
+        Assert.Contains("Xã Tân Hội", found);
+        Assert.DoesNotContain("Xã Bình Thạnh", found);
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitch_ShowsThePagesInEnglish()
+    {
+        var session = new PageSession(app);
+        Assert.Contains("Đăng nhập", await session.Html("/Account/Login"));
+
+        var switched = await session.Post("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/Account/Login" }, tokenFrom: "/Account/Login");
+
+        Assert.Equal("/Account/Login", switched.Headers.Location!.OriginalString);
+        var html = await session.Html("/Account/Login");
+        Assert.Contains("Sign in", html);
+        Assert.Contains("lang=\"en\"", html);
+    }
+
+    [Fact]
+    public async Task TheApi_DoesNotAcceptTheSignInCookie()
+    {
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Get("/api/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Get("/Dossiers")).StatusCode);
+    }
+}
