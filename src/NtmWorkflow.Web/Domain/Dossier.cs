@@ -245,6 +245,10 @@ public sealed class Dossier
         throw ProblemException.Forbidden($"Chỉ {Roles.VietnameseName(stage.Actor)} được tải tài liệu lên ở giai đoạn này.");
     }
 
+    /// <summary>Whether the actor may add papers now: the current stage's actor, in scope.</summary>
+    public bool MayUpload(WorkflowDefinition definition, Actor actor) =>
+        actor.CanSee(UnitPath) && definition.Stages.TryGetValue(Stage, out var stage) && actor.Roles.Contains(stage.Actor);
+
     public static DocumentType RequireDocumentType(WorkflowDefinition definition, string type) =>
         definition.Documents.GetValueOrDefault(type)
         ?? throw ProblemException.BadRequest("type",

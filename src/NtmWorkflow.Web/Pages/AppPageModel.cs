@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using NtmWorkflow.Web.Infrastructure;
 using NtmWorkflow.Web.Infrastructure.Pipeline;
 
@@ -13,6 +14,12 @@ namespace NtmWorkflow.Web.Pages;
 public abstract class AppPageModel : PageModel
 {
     protected IMediator Mediator => HttpContext.RequestServices.GetRequiredService<IMediator>();
+
+    protected IStringLocalizer<SharedResource> Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>The messages recorded for a form field, for showing beside it.</summary>
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     /// <summary>
     /// Sends the request; on a correctable refusal records it in ModelState under the form field that

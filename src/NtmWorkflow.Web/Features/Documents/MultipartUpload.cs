@@ -8,11 +8,17 @@ namespace NtmWorkflow.Web.Features.Documents;
 /// <summary>The parts of an upload: its form fields, and its one file already staged in storage.</summary>
 public sealed record UploadParts(IReadOnlyDictionary<string, string> Fields, string FileName, StagedFile File);
 
+/// <summary>Where an upload's fields and file come from: the API's streamed body, or a page's form.</summary>
+public interface IUploadSource
+{
+    Task<UploadParts> ReadAsync(IDocumentStorage storage, long maxBytes, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Reads a multipart upload section by section, streaming the file straight into storage: the file is never held
 /// in memory, and its hash and size are known the moment it has arrived.
 /// </summary>
-public sealed class MultipartUpload(HttpRequest request)
+public sealed class MultipartUpload(HttpRequest request) : IUploadSource
 {
     private const int MaxFieldLength = 1000;
 
@@ -70,7 +76,8 @@ public sealed class MultipartUpload(HttpRequest request)
         return boundary;
     }
 
-    private static async Task<StagedFile> Stage(IDocumentStorage storage, Stream body, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Stages the bytes with the size limit enforced as they arrive; too many is a 413 naming the limit.</summary>
+    public static async Task<StagedFile> Stage(IDocumentStorage storage, Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
@@ -91,5 +98,22 @@ public sealed class MultipartUpload(HttpRequest request)
         return read > MaxFieldLength
             ? throw ProblemException.BadRequest(field, $"Trường '{field}' dài tối đa {MaxFieldLength} ký tự.")
             : new string(buffer, 0, read).Trim();
+    }
+}
+
+/// <summary>
+/// An upload from a page's form: the framework has already read the form (the antiforgery check needs it) into a
+/// temporary file, from which the bytes are staged like any other upload.
+/// </summary>
+public sealed class FormUpload(IFormFile? file, IReadOnlyDictionary<string, string> fields) : IUploadSource
+{
+    public async Task<UploadParts> ReadAsync(IDocumentStorage storage, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            throw ProblemException.BadRequest("file", "Chưa chọn tệp để tải lên.");
+        }
+        await using var content = file.OpenReadStream();
+        return new UploadParts(fields, file.FileName, await MultipartUpload.Stage(storage, content, maxBytes, cancellationToken));
     }
 }

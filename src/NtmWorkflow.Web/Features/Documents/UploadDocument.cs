@@ -19,7 +19,7 @@ namespace NtmWorkflow.Web.Features.Documents;
 /// </summary>
 public static class UploadDocument
 {
-    public sealed record Command(Guid DossierId, MultipartUpload Upload) : IRequest<DocumentView>, IDossierRequest;
+    public sealed record Command(Guid DossierId, IUploadSource Upload) : IRequest<DocumentView>, IDossierRequest;
 
     internal sealed class Handler(
         AppDbContext db, DossierLookup dossiers, IDocumentStorage storage, IOptions<StorageOptions> options, ICurrentActor actors,

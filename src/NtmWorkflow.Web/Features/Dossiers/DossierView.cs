@@ -28,6 +28,7 @@ public sealed record DossierView(
     DecisionView? Decision,
     CeremonyView? Ceremony,
     IReadOnlyList<StepRef> Path,
+    IReadOnlyList<DocumentTypeRef> UploadTypes,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
@@ -60,12 +61,18 @@ public sealed record DossierView(
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
             CeremonyView.From(dossier.CeremonyDate, dossier.CeremonyPlace),
             definition.MainPath().Select(step => new StepRef(step, definition.TitleOf(step))).ToList(),
+            dossier.MayUpload(definition, actor)
+                ? definition.Documents.Values.Select(d => new DocumentTypeRef(d.Code, d.Title, d.Public)).ToList()
+                : [],
             dossier.CreatedAt,
             dossier.UpdatedAt);
     }
 }
 
 public sealed record WorkflowRef(string Id, int Version, string Title);
+
+/// <summary>A kind of paper the caller may upload now.</summary>
+public sealed record DocumentTypeRef(string Type, string Title, bool Public);
 
 /// <summary>A stage or end of the definition, for showing where the dossier stands on its way.</summary>
 public sealed record StepRef(string Name, string Title);

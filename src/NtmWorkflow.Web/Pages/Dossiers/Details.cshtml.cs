@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Documents;
@@ -11,8 +10,13 @@ namespace NtmWorkflow.Web.Pages.Dossiers;
 /// One dossier: where it stands on its way, its timeline, criteria and papers, and the caller's own actions, each with
 /// exactly the fields it needs.
 /// </summary>
-public sealed class DetailsModel(IStringLocalizer<SharedResource> text) : AppPageModel
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+public sealed class DetailsModel : AppPageModel
 {
+    /// <summary>The framework's own ceiling for a page's form; the document store enforces the real limit (413).</summary>
+    private const long UploadLimit = 2L * 1024 * 1024 * 1024;
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -81,13 +85,24 @@ public sealed class DetailsModel(IStringLocalizer<SharedResource> text) : AppPag
         return await LoadAsync() ?? Page();
     }
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    /// <summary>Adds a version of one paper; the form was read by the framework for its antiforgery token.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string? type, IFormFile? file)
+    {
+        Attempted = Request.Query.ContainsKey("type") ? "upload:" + type : "upload:any";
+        var outcome = await SendAsync(new UploadDocument.Command(Id, new FormUpload(file, new Dictionary<string, string> { ["type"] = type ?? "" })),
+            _ => "Upload");
+        if (outcome.Value is { } document)
+        {
+            Flash(Text["Đã tải lên {0}, phiên bản {1}.", document.TypeTitle, document.Version]);
+            return RedirectToPage(new { id = Id });
+        }
+        return outcome.Stop ?? await LoadAsync() ?? Page();
+    }
 
     /// <summary>What happened and who acts next, said after every action.</summary>
     private string Moved(DossierView moved) => moved.AwaitingRole is { } role
-        ? text["Đã thực hiện. Hồ sơ chuyển tới giai đoạn '{0}', chờ {1} xử lý.", moved.StageTitle, text[Display.Role(role)]]
-        : text["Đã thực hiện. Hồ sơ đã kết thúc: {0}.", moved.StageTitle];
+        ? Text["Đã thực hiện. Hồ sơ chuyển tới giai đoạn '{0}', chờ {1} xử lý.", moved.StageTitle, Text[Display.Role(role)]]
+        : Text["Đã thực hiện. Hồ sơ đã kết thúc: {0}.", moved.StageTitle];
 
     /// <summary>Where an API field's message goes on the form.</summary>
     private static string FormField(string? field) => field switch

@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Browser.Tests.Support;
+
+namespace NtmWorkflow.Browser.Tests;
+
+/// <summary>The commune procedure through the pages in Chromium, each step by its rightful demo user.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CommuneProcedureTests(BrowserSuite suite)
+{
+    private const string Commune = "xa.tanhoi";
+    private const string District = "huyen.hongngu";
+    private const string Appraiser = "tinh.dongthap.thamdinh";
+    private const string Leader = "tinh.dongthap.lanhdao";
+
+    private static DateTimeOffset Vietnam(int month, int day) => new(2026, month, day, 9, 0, 0, TimeSpan.FromHours(7));
+
+    [BrowserFact]
+    public async Task TheWholeHappyPath_FromSelfAssessmentToTheCeremony_EndsRecognisedAndPublished()
+    {
+        suite.App.Clock.Now = Vietnam(3, 2);
+        var commune = await Official.SignInAsync(suite, Commune);
+        var dossier = await StartQualifiedAsync(commune, "Xã Tân Hội");
+        await commune.UploadAsync("bao-cao-ket-qua");
+        await commune.ActAsync("open-public-comment");
+        await Expect(commune.Page.GetByText("Niêm yết công khai")).ToBeVisibleAsync();
+
+        suite.App.Clock.Now = Vietnam(3, 18);
+        commune = await Official.SignInAsync(suite, Commune);
+        await commune.OpenAsync(dossier);
+        foreach (var paper in new[] { "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa" })
+        {
+            await commune.UploadAsync(paper);
+        }
+        await commune.ActAsync("submit-to-district", Official.VoteAsync);
+        await Expect(commune.Page.Locator(".flash")).ToContainTextAsync("chờ cán bộ thẩm tra cấp huyện xử lý");
+
+        var district = await Official.SignInAsync(suite, District);
+        await Expect(district.Page.Locator("main")).ToContainTextAsync("Xã Tân Hội");
+        await Screenshot(district.Page, "dashboard.png");
+        await district.Page.GetByRole(AriaRole.Link, new() { Name = "Xã Tân Hội" }).First.ClickAsync();
+        await district.UploadAsync("bao-cao-tham-tra");
+        await district.ActAsync("approve");
+
+        suite.App.Clock.Now = Vietnam(4, 6);
+        district = await Official.SignInAsync(suite, District);
+        await district.OpenAsync(dossier);
+        await district.UploadAsync("to-trinh-huyen");
+        await district.UploadAsync("bien-ban-hop-huyen");
+        await district.ActAsync("submit-to-province", Official.VoteAsync);
+
+        var appraiser = await Official.SignInAsync(suite, Appraiser);
+        await appraiser.OpenAsync(dossier);
+        await Screenshot(appraiser.Page, "dossier.png");
+        await appraiser.UploadAsync("bao-cao-tham-dinh");
+        await appraiser.ActAsync("send-to-council");
+        await appraiser.UploadAsync("bien-ban-hoi-dong");
+        await appraiser.ActAsync("recommend", Official.VoteAsync);
+
+        var leader = await Official.SignInAsync(suite, Leader);
+        await leader.OpenAsync(dossier);
+        await leader.UploadAsync("quyet-dinh");
+        await leader.ActAsync("sign-decision", async form =>
+        {
+            await form.GetByLabel("Số quyết định").FillAsync("1234/QĐ-UBND");
+            await form.GetByLabel("Ngày ký").FillAsync("2026-04-10");
+            await form.GetByLabel("Người ký").FillAsync("Chủ tịch UBND tỉnh");
+        });
+
+        district = await Official.SignInAsync(suite, District);
+        await district.OpenAsync(dossier);
+        await district.UploadAsync("bien-ban-le-cong-bo");
+        await district.ActAsync("hold-ceremony", async form =>
+        {
+            await form.GetByLabel("Ngày tổ chức lễ").FillAsync("2026-04-20");
+            await form.GetByLabel("Địa điểm").FillAsync("Hội trường UBND xã Tân Hội");
+        });
+        await Expect(district.Page.Locator(".flash")).ToContainTextAsync("Đã công nhận");
+
+        var citizen = await suite.NewPageAsync();
+        await citizen.GotoAsync("/Public/Decisions?q=1234");
+        await Expect(citizen.Locator("tbody")).ToContainTextAsync("1234/QĐ-UBND");
+        await Expect(citizen.Locator("tbody")).ToContainTextAsync("Xã Tân Hội");
+    }
+
+    [BrowserFact]
+    public async Task AReturnForSupplement_GoesBackToTheCommune_WhichResubmits()
+    {
+        suite.App.Clock.Now = Vietnam(3, 2);
+        var commune = await Official.SignInAsync(suite, "xa.binhthanh");
+        var dossier = await StartQualifiedAsync(commune, "Xã Bình Thạnh");
+        await commune.UploadAsync("bao-cao-ket-qua");
+        await commune.ActAsync("open-public-comment");
+        suite.App.Clock.Now = Vietnam(3, 18);
+        commune = await Official.SignInAsync(suite, "xa.binhthanh");
+        await commune.OpenAsync(dossier);
+        foreach (var paper in new[] { "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa" })
+        {
+            await commune.UploadAsync(paper);
+        }
+        await commune.ActAsync("submit-to-district", Official.VoteAsync);
+
+        var district = await Official.SignInAsync(suite, District);
+        await district.OpenAsync(dossier);
+        await district.ActAsync("request-supplement", form => form.GetByLabel("Ý kiến, lý do (bắt buộc)").FillAsync("Bổ sung biên bản họp có đủ chữ ký"));
+        await Expect(district.Page.Locator(".flash")).ToContainTextAsync("chờ cán bộ xã xử lý");
+
+        commune = await Official.SignInAsync(suite, "xa.binhthanh");
+        await Expect(commune.Page.Locator("main")).ToContainTextAsync("Xã bổ sung hồ sơ");
+        await commune.OpenAsync(dossier);
+        await Expect(commune.Page.Locator("table").Last).ToContainTextAsync("Bổ sung biên bản họp có đủ chữ ký");
+        await commune.UploadAsync("bien-ban-hop-xa");
+        await commune.ActAsync("resubmit");
+
+        await Expect(commune.Page.Locator(".facts")).ToContainTextAsync("Thẩm tra cấp huyện");
+    }
+
+    [BrowserFact]
+    public async Task ACommuneOfficer_OpeningAnotherCommunesDossier_GetsTheNotPermittedPage()
+    {
+        var tapSon = await DemoDossierOfAsync("tra-vinh.tra-cu.tap-son");
+        var owner = await Official.SignInAsync(suite, "xa.tapson");
+        Assert.Equal(200, (await owner.Page.GotoAsync($"/Dossiers/{tapSon}"))!.Status);
+
+        var stranger = await Official.SignInAsync(suite, "xa.binhthanh");
+        var response = await stranger.Page.GotoAsync($"/Dossiers/{tapSon}");
+
+        Assert.Equal(403, response!.Status);
+        await Expect(stranger.Page.Locator("h1")).ToHaveTextAsync("Không được phép");
+    }
+
+    [BrowserFact]
+    public async Task ThePublicRegistry_IsSearchedWithoutSigningIn()
+    {
+        var citizen = await suite.NewPageAsync();
+        await citizen.GotoAsync("/Public/Decisions");
+        await citizen.GetByLabel("Tên đơn vị hoặc số quyết định").FillAsync("Bình Thạnh");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+
+        await Expect(citizen.Locator("tbody")).ToContainTextAsync("Xã Bình Thạnh");
+        await Expect(citizen.Locator("tbody")).Not.ToContainTextAsync("Xã Tân Hội");
+        await citizen.GotoAsync("/Public/Decisions");
+        await Screenshot(citizen, "registry.png");
+    }
+
+    /// <summary>Opens a kiểu mẫu dossier for the official's commune and self-assesses every criterion and condition as met.</summary>
+    private static async Task<string> StartQualifiedAsync(Official official, string unitName)
+    {
+        var page = official.Page;
+        await official.OpenAsync("/Dossiers/Create");
+        await page.GetByLabel("Đơn vị").SelectOptionAsync(new SelectOptionValue { Label = unitName });
+        await page.GetByLabel("Mức").SelectOptionAsync("ntm-kieu-mau");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Dossiers/0"));
+        var dossier = $"/Dossiers/{official.DossierId}";
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tự đánh giá tiêu chí và điều kiện" }).ClickAsync();
+        foreach (var box in await page.Locator("input[type=checkbox]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu tự đánh giá" }).ClickAsync();
+        await page.Locator(".flash").WaitForAsync();
+        await page.GetByLabel("Tỷ lệ người dân hài lòng (%)").FillAsync("96");
+        await page.GetByLabel("Nợ đọng xây dựng cơ bản (đồng)").FillAsync("0");
+        await page.GetByLabel("An ninh, trật tự ổn định").SelectOptionAsync("true");
+        await page.GetByLabel("Thu nhập cao hơn mức nâng cao (%)").FillAsync("12");
+        await page.GetByLabel("Số thôn thông minh").FillAsync("1");
+        await page.GetByLabel("Lĩnh vực nổi trội").FillAsync("Du lịch sinh thái");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu điều kiện" }).ClickAsync();
+        await page.Locator(".flash").WaitForAsync();
+        await official.OpenAsync(dossier);
+        return dossier;
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>The dossier the demo history seeded for a commune.</summary>
+    private async Task<Guid> DemoDossierOfAsync(string unitCode)
+    {
+        await using var scope = suite.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers
+            .Where(d => d.UnitCode == unitCode).Select(d => d.Id).FirstAsync();
+    }
+
+    /// <summary>
+    /// Takes a 1280×800 screenshot: into docs/screenshots/ of the repository (the README's pictures) when
+    /// NTM_UPDATE_SCREENSHOTS=1, else beside the test assembly, so an ordinary run leaves the checkout untouched.
+    /// </summary>
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NtmWorkflow.sln")))
+        {
+            root = root.Parent;
+        }
+        var folder = Environment.GetEnvironmentVariable("NTM_UPDATE_SCREENSHOTS") == "1" && root is not null
+            ? Path.Combine(root.FullName, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
+    }
+}
