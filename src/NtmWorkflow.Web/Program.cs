@@ -92,6 +92,7 @@ services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
 services.AddSingleton<IEmailSender, SmtpEmailSender>();
 services.AddScoped<Notifier>();
 services.AddScheduler(builder.Configuration, database);
+PublicCommentLimits.AddPublicCommentLimits(services, builder.Configuration);
 
 var app = builder.Build();
 if (args.Contains(VerifyStorageCommand))
@@ -108,6 +109,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 
 app.MapOpenApi();
@@ -134,6 +136,9 @@ ListNotifications.Map(api);
 MarkNotificationsRead.Map(api);
 NotificationSettings.Map(api);
 ListDecisions.Map(app);
+OpenForComment.Map(app);
+SubmitPublicComment.Map(app);
+ListPublicComments.Map(api);
 
 await app.RunAsync();
 return 0;

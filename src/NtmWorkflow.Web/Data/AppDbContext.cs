@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
+    public DbSet<PublicComment> PublicComments => Set<PublicComment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -198,3 +198,18 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.HasIndex(e => new { e.Status, e.NextAttemptAt });
     }
 }
+
+internal sealed class PublicCommentConfiguration : IEntityTypeConfiguration<PublicComment>
+{
+    public void Configure(EntityTypeBuilder<PublicComment> comment)
+    {
+        comment.ToTable("public_comments");
+        comment.HasKey(c => c.Id);
+        comment.Property(c => c.Stage).HasMaxLength(Limits.Code);
+        comment.Property(c => c.Author).HasMaxLength(Limits.Name);
+        comment.Property(c => c.Contact).HasMaxLength(Limits.Name);
+        comment.Property(c => c.Text).HasMaxLength(Limits.Comment);
+        comment.HasOne<Dossier>().WithMany().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasIndex(c => new { c.DossierId, c.Id });
+    }
+}

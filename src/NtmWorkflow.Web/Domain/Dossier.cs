@@ -245,6 +245,17 @@ public sealed class Dossier
         throw ProblemException.Forbidden($"Chỉ {Roles.VietnameseName(stage.Actor)} được tải tài liệu lên ở giai đoạn này.");
     }
 
+    /// <summary>A comment from the public, accepted only while the current stage's posting runs.</summary>
+    public PublicComment Comment(
+        WorkflowDefinition definition, string? author, string? contact, string text, DateTime now, WorkingCalendar calendar)
+    {
+        if (PostingUntil(definition, now, calendar) is null)
+        {
+            throw ProblemException.Conflict("Hồ sơ này hiện không trong thời gian công khai lấy ý kiến.");
+        }
+        return new PublicComment(Id, StageRound, Stage, Clean(author), Clean(contact), text.Trim(), now);
+    }
+
     /// <summary>Whether the actor may add papers now: the current stage's actor, in scope.</summary>
     public bool MayUpload(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) && definition.Stages.TryGetValue(Stage, out var stage) && actor.Roles.Contains(stage.Actor);
@@ -378,6 +389,8 @@ public sealed class Dossier
             return null;
         }
     }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static T Deadline<T>(Func<T> compute)
     {

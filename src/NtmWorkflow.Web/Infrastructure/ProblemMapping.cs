@@ -94,6 +94,7 @@ internal static class ProblemTitles
             409 => "Không thể thực hiện ở trạng thái hiện tại",
             413 => "Nội dung quá lớn",
             415 => "Định dạng không được hỗ trợ",
+            429 => "Gửi quá nhiều lần",
             _ => problem.Title,
         };
         problem.Detail ??= problem.Status switch
@@ -103,6 +104,7 @@ internal static class ProblemTitles
             404 => "Không tìm thấy địa chỉ được yêu cầu.",
             405 => "Phương thức không được hỗ trợ cho địa chỉ này.",
             415 => UnsupportedMediaType,
+            429 => "Bạn đã gửi quá nhiều lần trong thời gian ngắn; vui lòng thử lại sau ít phút.",
             _ => null,
         };
     }

@@ -17,6 +17,8 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageMod
             StatusCodes.Status403Forbidden => (text["Không được phép"],
                 text["Bạn không có quyền xem hoặc thao tác trên trang này: hồ sơ thuộc đơn vị ngoài phạm vi của bạn, hoặc việc này không dành cho vai trò của bạn."]),
             StatusCodes.Status404NotFound => (text["Không tìm thấy"], text["Trang hoặc hồ sơ bạn tìm không tồn tại."]),
+            StatusCodes.Status429TooManyRequests => (text["Gửi quá nhiều lần"],
+                text["Bạn đã gửi quá nhiều lần trong thời gian ngắn; vui lòng thử lại sau ít phút."]),
             StatusCodes.Status400BadRequest => (text["Yêu cầu không hợp lệ"],
                 text["Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại."]),
             _ => (text["Đã xảy ra lỗi"], text["Vui lòng thử lại hoặc báo quản trị viên."]),

@@ -69,6 +69,8 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageRoot);
         // Jobs are run by sending their commands; the scheduler's own tests switch it on.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Every test class posts from one address; the limit's own test sets it low.
+        builder.UseSetting("PublicComments:PermitsPerWindow", "1000");
         if (postgresServer is not null)
         {
             var connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName };

@@ -31,18 +31,18 @@ public static class PerformAction
                 .WithMessage(c => c.Body.Vote!.Problem()!);
             When(c => c.Body.Decision is not null, () =>
             {
-                RuleFor(c => c.Body.Decision!.Number).NotEmpty().MaximumLength(Limits.Name).OverridePropertyName("decision.number")
+                RuleFor(c => c.Body.Decision!.Number).RequiredText(Limits.Name).OverridePropertyName("decision.number")
                     .WithMessage($"Cần số quyết định (decision.number), tối đa {Limits.Name} ký tự.");
                 RuleFor(c => c.Body.Decision!.Date).NotNull().OverridePropertyName("decision.date")
                     .WithMessage("Cần ngày ký quyết định (decision.date, dạng yyyy-MM-dd).");
-                RuleFor(c => c.Body.Decision!.Signer).NotEmpty().MaximumLength(Limits.Name).OverridePropertyName("decision.signer")
+                RuleFor(c => c.Body.Decision!.Signer).RequiredText(Limits.Name).OverridePropertyName("decision.signer")
                     .WithMessage($"Cần người ký quyết định (decision.signer), tối đa {Limits.Name} ký tự.");
             });
             When(c => c.Body.Ceremony is not null, () =>
             {
                 RuleFor(c => c.Body.Ceremony!.Date).NotNull().OverridePropertyName("ceremony.date")
                     .WithMessage("Cần ngày tổ chức lễ công bố (ceremony.date, dạng yyyy-MM-dd).");
-                RuleFor(c => c.Body.Ceremony!.Place).NotEmpty().MaximumLength(Limits.Text).OverridePropertyName("ceremony.place")
+                RuleFor(c => c.Body.Ceremony!.Place).RequiredText(Limits.Text).OverridePropertyName("ceremony.place")
                     .WithMessage($"Cần địa điểm tổ chức lễ công bố (ceremony.place), tối đa {Limits.Text} ký tự.");
             });
         }

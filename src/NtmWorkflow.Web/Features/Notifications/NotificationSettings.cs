@@ -20,7 +20,7 @@ public static class NotificationSettings
     {
         public UpdateValidator()
         {
-            RuleFor(u => u.EmailPreference).NotEmpty().Must(p => EmailPreferences.All.Contains(p!))
+            RuleFor(u => u.EmailPreference).Must(p => p is not null && EmailPreferences.All.Contains(p))
                 .WithMessage($"Cách nhận thư (emailPreference) phải là một trong: {string.Join(", ", EmailPreferences.All)}.");
             RuleFor(u => u.Email).MaximumLength(Limits.Name).EmailAddress()
                 .WithMessage($"Địa chỉ thư điện tử (email) không hợp lệ hoặc dài quá {Limits.Name} ký tự.");

@@ -3,6 +3,7 @@ using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Public;
 
 namespace NtmWorkflow.Web.Pages.Dossiers;
 
@@ -30,6 +31,8 @@ public sealed class DetailsModel : AppPageModel
     public GetCriteria.CriteriaView Criteria { get; private set; } = null!;
 
     public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
+
+    public IReadOnlyList<ListPublicComments.CommentView> Comments { get; private set; } = [];
 
     /// <summary>The action the caller just tried, whose form shows the errors and keeps the input.</summary>
     public string? Attempted { get; private set; }
@@ -128,6 +131,7 @@ public sealed class DetailsModel : AppPageModel
         Timeline = await Mediator.Send(new GetTimeline.Query(Id));
         Criteria = await Mediator.Send(new GetCriteria.Query(Id));
         Documents = await Mediator.Send(new ListDocuments.Query(Id));
+        Comments = await Mediator.Send(new ListPublicComments.Query(Id));
         return null;
     }
 }

@@ -796,6 +796,48 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.ToTable("outgoing_emails", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.PublicComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StageRound")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Id");
+
+                    b.ToTable("public_comments", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Recognition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1018,6 +1060,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.HasOne("NtmWorkflow.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.PublicComment", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -776,6 +776,46 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.ToTable("outgoing_emails", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.PublicComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StageRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Id");
+
+                    b.ToTable("public_comments", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Recognition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -998,6 +1038,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.HasOne("NtmWorkflow.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.PublicComment", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -458,6 +458,31 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "public_comments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_public_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_public_comments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -581,6 +606,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_public_comments_DossierId_Id",
+                table: "public_comments",
+                columns: new[] { "DossierId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_recognitions_DossierId",
                 table: "recognitions",
                 column: "DossierId",
@@ -639,6 +669,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 name: "outgoing_emails");
 
             migrationBuilder.DropTable(
+                name: "public_comments");
+
+            migrationBuilder.DropTable(
                 name: "published_definitions");
 
             migrationBuilder.DropTable(
@@ -648,10 +681,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "dossiers");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "dossiers");
 
             migrationBuilder.DropTable(
                 name: "units");

@@ -460,6 +460,31 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "public_comments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StageRound = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_public_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_public_comments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -583,6 +608,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_public_comments_DossierId_Id",
+                table: "public_comments",
+                columns: new[] { "DossierId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_recognitions_DossierId",
                 table: "recognitions",
                 column: "DossierId",
@@ -641,6 +671,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 name: "outgoing_emails");
 
             migrationBuilder.DropTable(
+                name: "public_comments");
+
+            migrationBuilder.DropTable(
                 name: "published_definitions");
 
             migrationBuilder.DropTable(
@@ -650,10 +683,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "dossiers");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "dossiers");
 
             migrationBuilder.DropTable(
                 name: "units");
