@@ -7,6 +7,7 @@ using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Admin;
 using NtmWorkflow.Web.Features.Auth;
 using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Documents;
@@ -57,10 +58,13 @@ services.AddIdentityApiEndpoints<AppUser>(options =>
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Password.RequiredLength = 10;
         options.User.RequireUniqueEmail = false;
+        options.SignIn.RequireConfirmedAccount = true;
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddClaimsPrincipalFactory<UnitClaimsFactory>();
+    .AddClaimsPrincipalFactory<UnitClaimsFactory>()
+    .AddUserConfirmation<ActiveUsers>()
+    .AddErrorDescriber<VietnameseIdentityErrors>();
 services.ConfigureApplicationCookie(cookie =>
 {
     cookie.LoginPath = "/Account/Login";
@@ -132,6 +136,10 @@ ListDocuments.Map(api);
 DownloadDocument.Map(api, app);
 DownloadDocument.MapForPages(app.MapGroup("").RequireAuthorization(WebInterface.SignedIn));
 VerifyStorage.Map(api);
+ListUsers.Map(api);
+CreateUser.Map(api);
+ManageUser.Map(api);
+ManageUnits.Map(api);
 ListNotifications.Map(api);
 MarkNotificationsRead.Map(api);
 NotificationSettings.Map(api);

@@ -9,6 +9,9 @@ public sealed class AppUser : IdentityUser
 
     public string UnitCode { get; set; } = "";
 
+    /// <summary>A deactivated official can no longer sign in and is told nothing; their history stays.</summary>
+    public bool Active { get; set; } = true;
+
     /// <summary>How notices reach the user by e-mail: each at once, one daily digest, or not at all.</summary>
     public string EmailPreference { get; set; } = EmailPreferences.Immediate;
 }

@@ -15,6 +15,9 @@ public interface IDossierRequest : IAuthenticatedRequest
     Guid DossierId { get; }
 }
 
+/// <summary>Only a signed-in administrator may send it (users, units, storage checks).</summary>
+public interface IAdministratorRequest : IAuthenticatedRequest;
+
 /// <summary>Only the application itself sends it, from a scheduled job: never on behalf of an HTTP caller.</summary>
 public interface ISystemRequest;
 

@@ -28,7 +28,7 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
                 join unit in db.Units on user.UnitCode equals unit.Code
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
-                where paths.Contains(unit.Path) && roles.Contains(role.Name!)
+                where user.Active && paths.Contains(unit.Path) && roles.Contains(role.Name!)
                 select new Recipient(user.Id, user.UserName!, user.Email, user.EmailPreference))
             .Distinct()
             .ToListAsync(cancellationToken);

@@ -53,6 +53,10 @@ public abstract class AppPageModel : PageModel
         return new Outcome<T>(default, null);
     }
 
+    /// <summary>Maps an API field ("text") to the form field bound under a prefix ("Comment.Text").</summary>
+    protected static Func<string?, string> Under(string prefix) =>
+        field => string.IsNullOrEmpty(field) ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+
     /// <summary>A message shown once on the next page, after a redirect.</summary>
     protected void Flash(string message) => TempData["Flash"] = message;
 }

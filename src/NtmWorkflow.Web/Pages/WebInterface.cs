@@ -16,16 +16,22 @@ public static class WebInterface
     /// <summary>The pages' authorization policy: signed in with the cookie, whose challenge is the sign-in page.</summary>
     public const string SignedIn = "pages";
 
+    /// <summary>The administration pages' policy: signed in with the cookie, as an administrator.</summary>
+    public const string Administrators = "pages-administrators";
+
     public static void AddWebInterface(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(SignedIn, policy =>
-            policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+            policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(Administrators, policy =>
+                policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Engine.Roles.Administrator));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Vietnamese letters written as they are, not as &#x1EC7; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/", SignedIn);
+                options.Conventions.AuthorizeFolder("/Admin", Administrators);
                 options.Conventions.AllowAnonymousToFolder("/Public");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Status");

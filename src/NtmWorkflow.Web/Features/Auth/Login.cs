@@ -42,6 +42,10 @@ public static class Login
         {
             throw ProblemException.Unauthorized("Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.");
         }
+        if (result.IsNotAllowed)
+        {
+            throw ProblemException.Unauthorized("Tài khoản đã bị vô hiệu hóa; hãy liên hệ quản trị viên.");
+        }
         if (!result.Succeeded)
         {
             throw ProblemException.Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");

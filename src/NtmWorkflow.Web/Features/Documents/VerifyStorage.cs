@@ -9,17 +9,11 @@ namespace NtmWorkflow.Web.Features.Documents;
 /// <summary>The administrator's integrity check of the document store (also `dotnet run -- verify-storage`).</summary>
 public static class VerifyStorage
 {
-    public sealed record Query : IRequest<StorageVerifier.Report>, IAuthenticatedRequest;
+    public sealed record Query : IRequest<StorageVerifier.Report>, IAdministratorRequest;
 
-    internal sealed class Handler(StorageVerifier verifier, ICurrentActor actors) : IRequestHandler<Query, StorageVerifier.Report>
+    internal sealed class Handler(StorageVerifier verifier) : IRequestHandler<Query, StorageVerifier.Report>
     {
-        public async Task<StorageVerifier.Report> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var actor = await actors.RequireAsync(cancellationToken);
-            return actor.Roles.Contains(Roles.Administrator)
-                ? await verifier.VerifyAsync(cancellationToken)
-                : throw ProblemException.Forbidden("Chỉ quản trị viên được kiểm tra kho tài liệu.");
-        }
+        public Task<StorageVerifier.Report> Handle(Query query, CancellationToken cancellationToken) => verifier.VerifyAsync(cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

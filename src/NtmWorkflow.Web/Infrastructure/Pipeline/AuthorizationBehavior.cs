@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
 
 namespace NtmWorkflow.Web.Infrastructure.Pipeline;
@@ -33,6 +34,8 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                     throw ProblemException.OutOfScope();
                 }
                 break;
+            case IAdministratorRequest when !(await actors.RequireAsync(cancellationToken)).Roles.Contains(Roles.Administrator):
+                throw ProblemException.Forbidden("Chỉ quản trị viên được thực hiện việc này.");
             case IAuthenticatedRequest:
                 await actors.RequireAsync(cancellationToken);
                 break;

@@ -45,7 +45,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? text["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]
-            : text["Tên đăng nhập hoặc mật khẩu không đúng."]);
+            : result.IsNotAllowed
+                ? text["Tài khoản đã bị vô hiệu hóa; hãy liên hệ quản trị viên."]
+                : text["Tên đăng nhập hoặc mật khẩu không đúng."]);
         return Page();
     }
 }

@@ -52,7 +52,7 @@ public sealed class SelfAssessmentModel : AppPageModel
     public async Task<IActionResult> OnPostConditionsAsync()
     {
         var outcome = await SendAsync(new UpdateConditions.Command(Id, Conditions ?? new UpdateConditions.Body(null, null, null, null, null, null)),
-            field => string.IsNullOrEmpty(field) ? "Conditions" : "Conditions." + char.ToUpperInvariant(field[0]) + field[1..]);
+            Under("Conditions"));
         return outcome.Stop ?? Saved() ?? await LoadAsync() ?? Page();
     }
 

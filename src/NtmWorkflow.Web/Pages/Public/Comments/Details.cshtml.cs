@@ -22,7 +22,7 @@ public sealed class DetailsModel : AppPageModel
     {
         ModelState.Clear();
         var outcome = await SendAsync(new SubmitPublicComment.Command(Id, Comment),
-            field => string.IsNullOrEmpty(field) ? "" : "Comment." + char.ToUpperInvariant(field[0]) + field[1..]);
+            Under("Comment"));
         if (outcome.Value is not null)
         {
             Flash(Text["Cảm ơn bạn đã góp ý. Ý kiến đã được gửi tới Ủy ban nhân dân xã."]);

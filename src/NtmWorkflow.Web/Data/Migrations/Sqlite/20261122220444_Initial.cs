@@ -101,6 +101,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
                     EmailPreference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
