@@ -132,6 +132,22 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
     }
 
     [BrowserFact]
+    public async Task OnA1024PixelTablet_PagesFitTheWidth_AndTheKeyboardReachesTheContentFirst()
+    {
+        var district = await Official.SignInAsync(suite, "huyen.tracu");
+        var page = district.Page;
+        await page.SetViewportSizeAsync(1024, 768);
+
+        foreach (var path in new[] { "/", "/Dossiers", $"/Dossiers/{await DemoDossierOfAsync("tra-vinh.tra-cu.tap-son")}", "/Public/Decisions" })
+        {
+            await page.GotoAsync(path);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 1024 px");
+        }
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Bỏ qua, tới nội dung chính", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+    }
+
+    [BrowserFact]
     public async Task ThePublicRegistry_IsSearchedWithoutSigningIn()
     {
         var citizen = await suite.NewPageAsync();

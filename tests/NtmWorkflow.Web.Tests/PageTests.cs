@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Web.Tests;
@@ -11,7 +13,9 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     [Theory]
     [InlineData("/")]
     [InlineData("/Dossiers")]
+    [InlineData("/Dossiers/Create")]
     [InlineData("/Notifications")]
+    [InlineData("/Admin/Units")]
     public async Task Anonymous_IsSentToSignIn_WithTheWayBack(string path)
     {
         var response = await new PageSession(app).Get(path);
@@ -90,6 +94,51 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Không được phép", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnotherCommunesSelfAssessment_IsNotPermitted_NorSavable()
+    {
+        var dossier = await procedure.Create(await app.NewCommune(), qualify: false);
+        var stranger = await app.NewCommune();
+        var session = new PageSession(app);
+        await session.SignIn(stranger.Officer);
+        var page = $"/Dossiers/{Procedure.Id(dossier)}/SelfAssessment";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.Get(page)).StatusCode);
+        var own = $"/Dossiers/Create";
+        var saved = await session.Post($"{page}?handler=Criteria", new() { ["Met"] = "1" }, tokenFrom: own);
+
+        Assert.Equal(HttpStatusCode.Forbidden, saved.StatusCode);
+        Assert.Equal(0, (await procedure.Get(Procedure.District, dossier)).GetProperty("criteria").GetProperty("met").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheSelfAssessmentPage_SavesTheTickedCriteria_ForTheCommune()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.Create(commune, qualify: false);
+        var session = new PageSession(app);
+        await session.SignIn(commune.Officer);
+        var page = $"/Dossiers/{Procedure.Id(dossier)}/SelfAssessment";
+
+        var saved = await session.Post($"{page}?handler=Criteria", new() { ["Met"] = "3", ["explanation-3"] = "Đã cứng hóa 100% đường trục xã" }, tokenFrom: page);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Đã cứng hóa 100% đường trục xã", await session.Html(page));
+        Assert.Equal(1, (await procedure.Get(commune.Officer, dossier)).GetProperty("criteria").GetProperty("met").GetInt32());
+    }
+
+    [Fact]
+    public async Task CreatingADossierForAUnitOutOfScope_IsRefused()
+    {
+        var session = new PageSession(app);
+        await session.SignIn((await app.NewCommune()).Officer);
+
+        var response = await session.Post("/Dossiers/Create",
+            new() { ["UnitCode"] = "tra-vinh.tra-cu.dai-an", ["Level"] = "ntm", ["Year"] = "2026" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
@@ -175,6 +224,27 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.NotEqual(HttpStatusCode.Redirect, twice.StatusCode);
         Assert.Equal(2, (await procedure.Timeline(Procedure.District, dossier)).EnumerateArray()
             .Count(e => e.GetProperty("toStage").GetString() is "district-review" or "commune-supplement"));
+    }
+
+    [Fact]
+    public async Task TheEmailSettings_AreChangedOnTheNotificationsPage_WithBadInputKeptBesideItsMessage()
+    {
+        var commune = await app.NewCommune();
+        var session = new PageSession(app);
+        await session.SignIn(commune.Officer);
+
+        var bad = await session.Post("/Notifications?handler=Settings",
+            new() { ["Settings.Email"] = "khong-phai-thu", ["Settings.EmailPreference"] = "daily-digest" }, tokenFrom: "/Notifications");
+        var good = await session.Post("/Notifications?handler=Settings",
+            new() { ["Settings.Email"] = "vanthu@xa.gov.vn", ["Settings.EmailPreference"] = "daily-digest" }, tokenFrom: "/Notifications");
+
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("không hợp lệ", badHtml);
+        Assert.Contains("value=\"khong-phai-thu\"", badHtml);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var settings = await (await app.As(commune.Officer)).GetFromJsonAsync<JsonElement>("/api/me/notification-settings");
+        Assert.Equal("daily-digest", settings.GetProperty("emailPreference").GetString());
+        Assert.Contains("value=\"vanthu@xa.gov.vn\"", await session.Html("/Notifications"));
     }
 
     [Fact]

@@ -12,7 +12,30 @@ public sealed class IndexModel : AppPageModel
 
     public ListNotifications.NotificationPage Notices { get; private set; } = new([], 0, 0, 1, Paging.DefaultPageSize);
 
+    [BindProperty]
+    public NotificationSettings.Update Settings { get; set; } = new(null, null);
+
     public async Task<IActionResult> OnGetAsync()
+    {
+        var settings = await Mediator.Send(new NotificationSettings.Get());
+        Settings = new NotificationSettings.Update(settings.Email, settings.EmailPreference);
+        return await LoadAsync();
+    }
+
+    /// <summary>Where e-mail goes and how: each notice at once, a daily digest, or none.</summary>
+    public async Task<IActionResult> OnPostSettingsAsync()
+    {
+        ModelState.Clear();
+        var outcome = await SendAsync(Settings, Under("Settings"));
+        if (outcome.Value is not null)
+        {
+            Flash(Text["Đã lưu."]);
+            return RedirectToPage();
+        }
+        return outcome.Stop ?? await LoadAsync();
+    }
+
+    private async Task<IActionResult> LoadAsync()
     {
         var outcome = await SendAsync(new ListNotifications.Query(null, Math.Max(1, PageNumber ?? 1), Paging.DefaultPageSize));
         Notices = outcome.Value ?? Notices;
