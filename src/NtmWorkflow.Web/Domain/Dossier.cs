@@ -256,6 +256,10 @@ public sealed class Dossier
         return new PublicComment(Id, StageRound, Stage, Clean(author), Clean(contact), text.Trim(), now);
     }
 
+    /// <summary>Whether the actor may edit the self-assessment now: a self-assessment stage, its actor, in scope.</summary>
+    public bool MaySelfAssess(WorkflowDefinition definition, Actor actor) =>
+        MayUpload(definition, actor) && definition.Stages[Stage].SelfAssessment;
+
     /// <summary>Whether the actor may add papers now: the current stage's actor, in scope.</summary>
     public bool MayUpload(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) && definition.Stages.TryGetValue(Stage, out var stage) && actor.Roles.Contains(stage.Actor);

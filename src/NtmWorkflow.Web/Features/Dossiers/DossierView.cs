@@ -29,6 +29,7 @@ public sealed record DossierView(
     CeremonyView? Ceremony,
     IReadOnlyList<StepRef> Path,
     IReadOnlyList<DocumentTypeRef> UploadTypes,
+    bool SelfAssessmentOpen,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
@@ -64,6 +65,7 @@ public sealed record DossierView(
             dossier.MayUpload(definition, actor)
                 ? definition.Documents.Values.Select(d => new DocumentTypeRef(d.Code, d.Title, d.Public)).ToList()
                 : [],
+            dossier.MaySelfAssess(definition, actor),
             dossier.CreatedAt,
             dossier.UpdatedAt);
     }
