@@ -1,0 +1,47 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace NtmWorkflow.Benchmarks;
+
+/// <summary>An official's HTTP client with a bearer token, as another system would call the API.</summary>
+public sealed class Api(HttpClient http)
+{
+    public static async Task<Api> SignInAsync(Uri baseAddress, string userName)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName, password = BenchHost.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new Api(http);
+    }
+
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        return await ReadAsync(await http.SendAsync(request));
+    }
+
+    public Task<JsonElement> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public async Task<JsonElement> UploadAsync(Guid dossier, string type, HttpContent file)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(type), "type" }, { file, "file", type + ".pdf" } };
+        return await ReadAsync(await http.PostAsync($"/api/dossiers/{dossier}/documents", form));
+    }
+
+    public Task<JsonElement> UploadAsync(Guid dossier, string type) =>
+        UploadAsync(dossier, type, new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.7\n% {type}\n")));
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
+        }
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace NtmWorkflow.Benchmarks;
+
+/// <summary>
+/// The real application on a loopback port, on a fresh SQLite file in a temporary folder or a new database on the
+/// given PostgreSQL server; the scheduler is off (the sweep is measured by sending its command).
+/// </summary>
+public sealed class BenchHost : WebApplicationFactory<Program>
+{
+    public const string Password = "Bench-Password-2026";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "ntm-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly string? postgres;
+    private readonly string database = "ntm_bench_" + Guid.NewGuid().ToString("N");
+
+    public BenchHost(string? postgres)
+    {
+        this.postgres = postgres;
+        Directory.CreateDirectory(folder);
+        // A console program has no test manifest naming the application's folder: run it from this build's output.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_NTMWORKFLOW_WEB", AppContext.BaseDirectory);
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    }
+
+    public BenchClock Clock { get; } = new();
+
+    public Uri BaseAddress { get; }
+
+    public string Database => postgres is null ? $"SQLite file in {folder}" : "PostgreSQL";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:DemoPassword", Password);
+        builder.UseSetting("Storage:Root", Path.Combine(folder, "files"));
+        // The upload measure sends a 200 MB document; the shipped default accepts 50 MB.
+        builder.UseSetting("Storage:MaxFileBytes", (512L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Scheduler:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString());
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "ntm.db")}");
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, Ceiling>();
+            // The harness skips weeks of public posting; its tokens must outlive the skipped time.
+            services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        if (postgres is not null)
+        {
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NtmWorkflow.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE]:
+/// every measure of issue 7 in one run, then the report.
+/// </summary>
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+        var quick = args.Contains("--quick");
+        var postgres = Option("--postgres");
+        var output = Option("--out") ?? (quick ? Path.Combine(Path.GetTempPath(), "ntm-benchmarks", "benchmarks.md") : Path.Combine("docs", "benchmarks.md"));
+        var clients = quick ? new[] { 1, 16 } : [1, 16, 64];
+        var proceduresPerClient = new Dictionary<int, int> { [1] = quick ? 3 : 20, [16] = quick ? 1 : 4, [64] = 2 };
+        var seeded = quick ? 2_000 : 100_000;
+        var readRequests = quick ? 30 : 200;
+        var uploadBytes = (quick ? 20L : 200L) * 1024 * 1024;
+        var ceiling = (Clients: clients.Max(), PerClient: quick ? 20 : 200);
+
+        var started = Stopwatch.GetTimestamp();
+        await using var host = new BenchHost(postgres);
+        Say($"application on {host.BaseAddress} ({host.Database})");
+        var admin = await Api.SignInAsync(host.BaseAddress, "admin");
+        var flowCommunes = clients.Sum(c => c * proceduresPerClient[c]);
+        await Seeder.DistrictAsync(host, "bench-flow", flowCommunes);
+        var readCommunes = (seeded + 2) / 3;
+        var readDistrict = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
+        foreach (var (user, role, unit) in new[] { ("bench.xa", "commune-officer", "bench-flow"), ("bench.huyen", "district-reviewer", "bench-flow"), ("bench.doc", "district-reviewer", "bench-read") })
+        {
+            await admin.SendAsync(HttpMethod.Post, "/api/admin/users",
+                new { userName = user, fullName = user, unitCode = unit, role, password = BenchHost.Password });
+        }
+
+        var transitions = new List<Transitions.Result>();
+        var firstCommune = 0;
+        foreach (var k in clients)
+        {
+            transitions.Add(await Transitions.RunAsync(host, "bench-flow", firstCommune, k, proceduresPerClient[k]));
+            firstCommune += k * proceduresPerClient[k];
+            Say(string.Create(CultureInfo.InvariantCulture, $"transitions at {k} clients: {transitions[^1].ActionsPerSecond:0} actions/s, p99 {transitions[^1].P99:0.0} ms"));
+        }
+        await Ceiling.CreateTablesAsync(host);
+        var bare = await Ceiling.RunAsync(host, ceiling.Clients, ceiling.PerClient);
+        Say(string.Create(CultureInfo.InvariantCulture, $"bare ceiling at {ceiling.Clients} clients: {bare.ActionsPerSecond:0}/s"));
+
+        var seeding = Stopwatch.GetTimestamp();
+        await Seeder.DossiersAsync(host, readDistrict, readCommunes, seeded);
+        var seedSeconds = Stopwatch.GetElapsedTime(seeding).TotalSeconds;
+        Say(string.Create(CultureInfo.InvariantCulture, $"seeded {seeded} dossiers in {seedSeconds:0} s"));
+        var reads = await Measures.ReadsAsync(host, readRequests);
+        Say(string.Create(CultureInfo.InvariantCulture, $"reads: p95 up to {reads.Max(r => r.P95):0.0} ms"));
+        var upload = await Measures.UploadAsync(host, uploadBytes);
+        Say(string.Create(CultureInfo.InvariantCulture, $"upload: {upload.MegabytesPerSecond:0} MB/s, +{upload.PeakGrowthMegabytes:0} MB"));
+        var sweep = await Measures.SweepAsync(host, seeded);
+        Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {sweep.Notices} notices in {sweep.Seconds:0.00} s"));
+
+        var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
+            "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
+            Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
+            reads, sweep, upload);
+        await Report.WriteAsync(run, output);
+        Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
+        return 0;
+    }
+
+    private static void Say(string line) => Console.WriteLine($"[bench] {line}");
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace NtmWorkflow.Benchmarks;
+
+/// <summary>Everything one run measured, and where it ran.</summary>
+public sealed record Run(
+    string Date, string Commit, string Command, string Machine, string Database, bool Quick,
+    IReadOnlyList<Transitions.Result> Transitions, Transitions.Result Ceiling, int SeededDossiers, int SeededEvents, double SeedSeconds,
+    IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload)
+{
+    public static string DescribeMachine() =>
+        $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB, " +
+        $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+
+    public static string CurrentCommit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var commit = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}
+
+/// <summary>Writes the run as docs/benchmarks.md (tables, targets, verdicts) and the same numbers as JSON beside it.</summary>
+public static class Report
+{
+    /// <summary>The hand-written reading of the figures (why a target is missed, what was changed), kept beside the report.</summary>
+    public const string NotesPath = "docs/benchmarks-notes.md";
+
+    public static async Task WriteAsync(Run run, string markdownPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(markdownPath))!);
+        var notes = File.Exists(NotesPath) ? "\n" + await File.ReadAllTextAsync(NotesPath) : "";
+        await File.WriteAllTextAsync(markdownPath, Markdown(run) + notes);
+        await File.WriteAllTextAsync(Path.ChangeExtension(markdownPath, ".json"),
+            JsonSerializer.Serialize(run, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    }
+
+    private static string Markdown(Run run)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var top = run.Transitions.MaxBy(t => t.Clients)!;
+        var listP95 = run.Reads.Where(r => r.Name.Contains("list")).Max(r => r.P95);
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmarks").AppendLine();
+        if (run.Quick)
+        {
+            md.AppendLine("A **quick** run (small sizes, to prove the harness works); its figures say little about speed.").AppendLine();
+        }
+        md.AppendLine($"- Date: {run.Date}  ").AppendLine($"- Commit: `{run.Commit}`  ").AppendLine($"- Machine: {run.Machine}  ");
+        md.AppendLine($"- Database: {run.Database}  ").AppendLine($"- Command: `{run.Command}`").AppendLine();
+        md.AppendLine("The harness (tests/NtmWorkflow.Benchmarks) starts the application on a loopback port on a fresh database, seeds what it ");
+        md.AppendLine("needs and drives it over HTTP with bearer tokens, client and server in one process on the same cores.").AppendLine();
+
+        md.AppendLine("## Transitions: whole commune procedures over HTTP").AppendLine();
+        md.AppendLine("Every request of a procedure counts as an action: create, conditions, 19 criteria, 11 uploads and 8 moves, 40 in all; the two 15-day postings are skipped on the application's clock between phases, outside the timed part.").AppendLine();
+        md.AppendLine("| Clients | Procedures | Actions | Seconds | Actions/s | p50 ms | p95 ms | p99 ms |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var t in run.Transitions.Append(run.Ceiling with { Procedures = 0 }))
+        {
+            var label = t == run.Ceiling with { Procedures = 0 } ? $"{t.Clients} (bare ceiling)" : t.Clients.ToString(ci);
+            md.AppendLine(string.Create(ci, $"| {label} | {t.Procedures} | {t.Actions} | {t.Seconds:0.0} | {t.ActionsPerSecond:0} | {t.P50:0.0} | {t.P95:0.0} | {t.P99:0.0} |"));
+        }
+        md.AppendLine().AppendLine("The ceiling row is a bare endpoint making one transition's row writes (update a row, insert two) in one transaction on the same database, without routing, authentication, the pipeline or the aggregate.").AppendLine();
+
+        md.AppendLine(string.Create(ci, $"## Reads at {run.SeededDossiers:N0} dossiers and {run.SeededEvents:N0} timeline events")).AppendLine();
+        md.AppendLine(string.Create(ci, $"Seeded through the aggregate in {run.SeedSeconds:0} s. One official (district reviewer) whose scope holds them all; sequential requests.")).AppendLine();
+        md.AppendLine("| Read | Requests | p50 ms | p95 ms |").AppendLine("|---|---:|---:|---:|");
+        foreach (var r in run.Reads)
+        {
+            md.AppendLine(string.Create(ci, $"| {r.Name} | {r.Requests} | {r.P50:0.0} | {r.P95:0.0} |"));
+        }
+        md.AppendLine().AppendLine("## Reminder sweep").AppendLine();
+        md.AppendLine(string.Create(ci, $"{run.Sweep.OpenStages:N0} open stages, every one overdue at once: {run.Sweep.Notices:N0} notices written in {run.Sweep.Seconds:0.00} s.")).AppendLine();
+        md.AppendLine("## Upload").AppendLine();
+        md.AppendLine(string.Create(ci, $"{run.Upload.Bytes / 1048576.0:0} MB in {run.Upload.Seconds:0.00} s: {run.Upload.MegabytesPerSecond:0} MB/s; peak working-set growth of the process (client and server) {run.Upload.PeakGrowthMegabytes:0} MB.")).AppendLine();
+
+        md.AppendLine("## Targets").AppendLine();
+        md.AppendLine("| Target | Measured | Met |").AppendLine("|---|---|---|");
+        void Target(string target, string measured, bool met) => md.AppendLine($"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
+        Target("≥ 1,000 actions/s at 64 clients", string.Create(ci, $"{top.ActionsPerSecond:0} at {top.Clients}"), top.Clients >= 64 && top.ActionsPerSecond >= 1000);
+        Target("p99 < 50 ms at 64 clients", string.Create(ci, $"{top.P99:0.0} ms at {top.Clients}"), top.Clients >= 64 && top.P99 < 50);
+        Target("list and task reads p95 < 25 ms at 100,000 dossiers", string.Create(ci, $"{listP95:0.0} ms at {run.SeededDossiers:N0}"), run.SeededDossiers >= 100_000 && listP95 < 25);
+        Target("reminder sweep < 2 s at 100,000 open stages", string.Create(ci, $"{run.Sweep.Seconds:0.00} s at {run.Sweep.OpenStages:N0}"), run.Sweep.OpenStages >= 100_000 && run.Sweep.Seconds < 2);
+        Target("upload ≥ 100 MB/s", string.Create(ci, $"{run.Upload.MegabytesPerSecond:0} MB/s"), run.Upload.MegabytesPerSecond >= 100);
+        Target("upload memory growth < 32 MB", string.Create(ci, $"{run.Upload.PeakGrowthMegabytes:0} MB"), run.Upload.PeakGrowthMegabytes < 32);
+        Target("actions/s ≥ 30 % of the bare ceiling", string.Create(ci, $"{100 * top.ActionsPerSecond / run.Ceiling.ActionsPerSecond:0} %"),
+            top.ActionsPerSecond >= 0.3 * run.Ceiling.ActionsPerSecond);
+        return md.ToString();
+    }
+}

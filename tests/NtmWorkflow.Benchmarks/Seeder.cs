@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Criteria;
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Transitions;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Benchmarks;
+
+/// <summary>
+/// Writes many dossiers straight through the aggregate (the same moves the API makes, without HTTP): each opened,
+/// posted, submitted and returned for supplement twice, so it has ten timeline events and waits in district review.
+/// </summary>
+public static class Seeder
+{
+    private static readonly string[] Path =
+        ["open-public-comment", "submit-to-district", "request-supplement", "resubmit", "request-supplement", "resubmit",
+         "request-supplement", "resubmit", "request-supplement", "resubmit"];
+
+    public static async Task<AdministrativeUnit> DistrictAsync(BenchHost host, string code, int communes)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var province = await db.Units.SingleAsync(u => u.Code == "dong-thap");
+        var district = new AdministrativeUnit(code, "Huyện đo hiệu năng " + code, UnitKinds.District, province);
+        db.Units.Add(district);
+        for (var i = 0; i < communes; i++)
+        {
+            db.Units.Add(new AdministrativeUnit($"{code}.xa-{i}", $"Xã đo {i}", UnitKinds.Commune, district));
+        }
+        await db.SaveChangesAsync();
+        return district;
+    }
+
+    public static async Task DossiersAsync(BenchHost host, AdministrativeUnit district, int communes, int count)
+    {
+        using var scope0 = host.Services.CreateScope();
+        var definition = scope0.ServiceProvider.GetRequiredService<DefinitionCatalog>().Find("commune-ntm")!;
+        var criteria = scope0.ServiceProvider.GetRequiredService<CriteriaCatalog>();
+        var calendar = scope0.ServiceProvider.GetRequiredService<WorkingCalendar>();
+        var passing = new GateFacts([], [], [], null, definition.Documents.Keys.ToHashSet());
+        var input = ActionInput.None with { Comment = "Bổ sung", Vote = new Vote(20, 20, 20) };
+        const int batch = 1000;
+        for (var first = 0; first < count; first += batch)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var codes = Enumerable.Range(first, Math.Min(batch, count - first)).Select(i => $"{district.Code}.xa-{i % communes}").Distinct().ToList();
+            var units = await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code);
+            for (var i = first; i < Math.Min(first + batch, count); i++)
+            {
+                var unit = units[$"{district.Code}.xa-{i % communes}"];
+                var level = Levels.All[i / communes % Levels.All.Count];
+                var commune = new Actor("bench.xa", [Roles.CommuneOfficer, Roles.DistrictReviewer], district.Code, district.Path);
+                var now = host.Clock.GetUtcNow().UtcDateTime;
+                var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, commune, now, calendar);
+                foreach (var action in Path)
+                {
+                    dossier.Act(definition, action, input, passing, commune, dossier.Version, now, calendar);
+                }
+                db.Dossiers.Add(dossier);
+            }
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace NtmWorkflow.Benchmarks;
+
+/// <summary>
+/// Whole commune procedures over HTTP, every request an action a person would take: create, self-assess 19 criteria
+/// and the conditions, upload each required paper, and every move from public comment to the ceremony. The two
+/// 15-day public postings are skipped on the application's clock between phases, outside the timed part.
+/// </summary>
+public static class Transitions
+{
+    public sealed record Result(int Clients, int Procedures, int Actions, double Seconds, double ActionsPerSecond, double P50, double P95, double P99);
+
+    private static readonly object Vote = new { members = 20, present = 20, agree = 20 };
+
+    public static async Task<Result> RunAsync(BenchHost host, string district, int firstCommune, int clients, int perClient)
+    {
+        var commune = await Api.SignInAsync(host.BaseAddress, "bench.xa");
+        var reviewer = await Api.SignInAsync(host.BaseAddress, "bench.huyen");
+        var appraiser = await Api.SignInAsync(host.BaseAddress, "tinh.dongthap.thamdinh");
+        var leader = await Api.SignInAsync(host.BaseAddress, "tinh.dongthap.lanhdao");
+        var latencies = new Latencies();
+        var procedures = Enumerable.Range(0, clients * perClient).Select(i => new Procedure($"{district}.xa-{firstCommune + i}")).ToList();
+        var timed = TimeSpan.Zero;
+
+        async Task Phase(Func<Procedure, Task> step)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+            {
+                foreach (var procedure in procedures.Skip(c * perClient).Take(perClient))
+                {
+                    await step(procedure);
+                }
+            })));
+            timed += Stopwatch.GetElapsedTime(started);
+        }
+
+        async Task Act(Procedure p, Api api, string action, object? body = null) =>
+            p.Version = (await latencies.TimeAsync(() => api.SendAsync(HttpMethod.Post, $"/api/dossiers/{p.Id}/actions/{action}",
+                Merge(body, p.Version)))).GetProperty("version").GetInt32();
+
+        async Task Upload(Procedure p, Api api, params string[] types)
+        {
+            foreach (var type in types)
+            {
+                await latencies.TimeAsync(() => api.UploadAsync(p.Id, type));
+                p.Version++;
+            }
+        }
+
+        await Phase(async p =>
+        {
+            var created = await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2026 }));
+            p.Id = Guid.Parse(created.GetProperty("id").GetString()!);
+            await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/conditions",
+                new { satisfactionPercent = 95, constructionDebtVnd = 0, securityStable = true }));
+            for (var number = 1; number <= created.GetProperty("criteria").GetProperty("total").GetInt32(); number++)
+            {
+                p.Version = (await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/criteria/{number}",
+                    new { met = true }))).GetProperty("dossierVersion").GetInt32();
+            }
+            await Upload(p, commune, "bao-cao-ket-qua");
+            await Act(p, commune, "open-public-comment");
+        });
+        host.Clock.Skip(TimeSpan.FromDays(16));
+        await Phase(async p =>
+        {
+            await Upload(p, commune, "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa");
+            await Act(p, commune, "submit-to-district", new { vote = Vote });
+            await Upload(p, reviewer, "bao-cao-tham-tra");
+            await Act(p, reviewer, "approve");
+        });
+        host.Clock.Skip(TimeSpan.FromDays(16));
+        await Phase(async p =>
+        {
+            await Upload(p, reviewer, "to-trinh-huyen", "bien-ban-hop-huyen");
+            await Act(p, reviewer, "submit-to-province", new { vote = Vote });
+            await Upload(p, appraiser, "bao-cao-tham-dinh");
+            await Act(p, appraiser, "send-to-council");
+            await Upload(p, appraiser, "bien-ban-hoi-dong");
+            await Act(p, appraiser, "recommend", new { vote = Vote });
+            await Upload(p, leader, "quyet-dinh");
+            await Act(p, leader, "sign-decision", new { decision = new { number = "1/QĐ", date = "2026-05-01", signer = "Chủ tịch" } });
+            await Upload(p, reviewer, "bien-ban-le-cong-bo");
+            await Act(p, reviewer, "hold-ceremony", new { ceremony = new { date = "2026-05-10", place = "Hội trường" } });
+        });
+        return new Result(clients, procedures.Count, latencies.Count, timed.TotalSeconds, latencies.Count / timed.TotalSeconds,
+            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99));
+    }
+
+    private static Dictionary<string, object?> Merge(object? body, int version)
+    {
+        var merged = body is null ? [] : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(body))!;
+        merged["expectedVersion"] = version;
+        return merged;
+    }
+
+    private sealed class Procedure(string unit)
+    {
+        public string Unit { get; } = unit;
+
+        public Guid Id { get; set; }
+
+        public int Version { get; set; }
+    }
+}
