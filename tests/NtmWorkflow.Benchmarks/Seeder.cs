@@ -37,12 +37,13 @@ public static class Seeder
 
     public static async Task DossiersAsync(BenchHost host, AdministrativeUnit district, int communes, int count)
     {
-        using var scope0 = host.Services.CreateScope();
-        var definition = scope0.ServiceProvider.GetRequiredService<DefinitionCatalog>().Find("commune-ntm")!;
-        var criteria = scope0.ServiceProvider.GetRequiredService<CriteriaCatalog>();
-        var calendar = scope0.ServiceProvider.GetRequiredService<WorkingCalendar>();
+        using var services = host.Services.CreateScope();
+        var definition = services.ServiceProvider.GetRequiredService<DefinitionCatalog>().Find("commune-ntm")!;
+        var criteria = services.ServiceProvider.GetRequiredService<CriteriaCatalog>();
+        var calendar = services.ServiceProvider.GetRequiredService<WorkingCalendar>();
         var passing = new GateFacts([], [], [], null, definition.Documents.Keys.ToHashSet());
         var input = ActionInput.None with { Comment = "Bổ sung", Vote = new Vote(20, 20, 20) };
+        var official = new Actor("bench.xa", [Roles.CommuneOfficer, Roles.DistrictReviewer], district.Code, district.Path);
         const int batch = 1000;
         for (var first = 0; first < count; first += batch)
         {
@@ -54,12 +55,11 @@ public static class Seeder
             {
                 var unit = units[$"{district.Code}.xa-{i % communes}"];
                 var level = Levels.All[i / communes % Levels.All.Count];
-                var commune = new Actor("bench.xa", [Roles.CommuneOfficer, Roles.DistrictReviewer], district.Code, district.Path);
                 var now = host.Clock.GetUtcNow().UtcDateTime;
-                var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, commune, now, calendar);
+                var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, official, now, calendar);
                 foreach (var action in Path)
                 {
-                    dossier.Act(definition, action, input, passing, commune, dossier.Version, now, calendar);
+                    dossier.Act(definition, action, input, passing, official, dossier.Version, now, calendar);
                 }
                 db.Dossiers.Add(dossier);
             }

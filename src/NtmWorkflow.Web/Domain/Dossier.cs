@@ -233,7 +233,7 @@ public sealed class Dossier
         {
             throw ProblemException.Conflict($"Hồ sơ đã kết thúc ({definition.TitleOf(Stage)}); không thể bổ sung tài liệu.");
         }
-        if (actor.Roles.Contains(stage.Actor))
+        if (MayUpload(definition, actor))
         {
             return;
         }

@@ -62,7 +62,4 @@ public abstract class AppPageModel : PageModel
 }
 
 /// <summary>What a request gave: its value, or the page to answer with instead (403, 404); both null when refused with a message.</summary>
-public sealed record Outcome<T>(T? Value, IActionResult? Stop)
-{
-    public bool Succeeded => Value is not null;
-}
+public sealed record Outcome<T>(T? Value, IActionResult? Stop);

@@ -33,8 +33,8 @@ public static class ManageUser
                 throw ProblemException.Conflict("Không thể tự vô hiệu hóa tài khoản đang dùng.");
             }
             user.Active = command.Active;
-            CreateUser.Require(await users.UpdateAsync(user), "active");
-            // Signs the official out everywhere: cookies and refresh tokens carry the old stamp.
+            // A new stamp signs the official out everywhere (cookies and refresh tokens carry the old one); the same
+            // update saves the changed flag.
             CreateUser.Require(await users.UpdateSecurityStampAsync(user), "active");
             return await ViewAsync(user, cancellationToken);
         }

@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -21,8 +20,7 @@ public static class CountDossiersByStage
             var actor = await actors.RequireAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var groups = await db.Dossiers
-                .Where(d => d.UnitPath.StartsWith(actor.UnitPath) && d.Status != DossierStatuses.Rejected
-                    && d.Status != DossierStatuses.Withdrawn && d.AwaitingRole != null)
+                .Where(d => d.UnitPath.StartsWith(actor.UnitPath) && d.AwaitingRole != null)
                 .GroupBy(d => new { d.WorkflowId, d.WorkflowVersion, d.WorkflowHash, d.Stage })
                 .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(d => d.DueAt < now) })
                 .ToListAsync(cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class DossierLookup(
         var query = forUpdate ? db.Dossiers : db.Dossiers.AsNoTracking();
         var dossier = await query.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {id}.");
-        var definition = await PinnedAsync(dossier.WorkflowId, dossier.WorkflowVersion, dossier.WorkflowHash, cancellationToken);
+        var definition = await DefinitionOfAsync(dossier, cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == dossier.UnitCode, cancellationToken);
         return (dossier, definition, unit);
     }
@@ -37,6 +37,10 @@ internal sealed class DossierLookup(
 
     public Task<WorkflowDefinition> PinnedAsync(string id, int version, string hash, CancellationToken cancellationToken) =>
         definitions.GetPinnedAsync(db, id, version, hash, cancellationToken);
+
+    /// <summary>The exact definition the dossier started on.</summary>
+    public Task<WorkflowDefinition> DefinitionOfAsync(Dossier dossier, CancellationToken cancellationToken) =>
+        PinnedAsync(dossier.WorkflowId, dossier.WorkflowVersion, dossier.WorkflowHash, cancellationToken);
 
     public Task<CriteriaSet> CriteriaAsync(Dossier dossier, CancellationToken cancellationToken) =>
         criteria.GetPinnedAsync(db, dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaSetHash, cancellationToken);

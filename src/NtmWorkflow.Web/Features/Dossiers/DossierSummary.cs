@@ -42,7 +42,7 @@ internal static class DossierSummaries
         foreach (var row in rows)
         {
             var d = row.Dossier;
-            var definition = await lookup.PinnedAsync(d.WorkflowId, d.WorkflowVersion, d.WorkflowHash, cancellationToken);
+            var definition = await lookup.DefinitionOfAsync(d, cancellationToken);
             var deadline = DeadlineStatus.For(d.DueAt, now, calendar);
             items.Add(new DossierSummary(
                 d.Id, d.UnitCode, row.UnitName, d.Level, d.Year,

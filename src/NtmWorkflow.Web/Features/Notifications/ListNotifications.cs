@@ -12,6 +12,9 @@ public static class ListNotifications
 {
     public sealed record Query(bool? UnreadOnly, int? Page, int? PageSize) : IRequest<NotificationPage>, IAuthenticatedRequest;
 
+    /// <summary>Only how many of the caller's notices are unread, for a badge.</summary>
+    public sealed record UnreadCount : IRequest<int>, IAuthenticatedRequest;
+
     public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread, int Page, int PageSize);
 
     public sealed record NotificationView(
@@ -40,6 +43,15 @@ public static class ListNotifications
         }
     }
 
+    internal sealed class UnreadCountHandler(AppDbContext db, ICurrentActor actors) : IRequestHandler<UnreadCount, int>
+    {
+        public async Task<int> Handle(UnreadCount query, CancellationToken cancellationToken)
+        {
+            var actor = await actors.RequireAsync(cancellationToken);
+            return await db.Notifications.CountAsync(n => n.RecipientId == actor.UserId && n.ReadAt == null, cancellationToken);
+        }
+    }
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/notifications",
@@ -48,7 +60,7 @@ public static class ListNotifications
             .WithTags("Notifications")
             .WithSummary("Thông báo của người gọi, mới nhất trước");
         app.MapGet("/api/notifications/unread-count", async (IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new { unread = (await mediator.Send(new Query(true, 1, 1), cancellationToken)).Unread }))
+                TypedResults.Ok(new { unread = await mediator.Send(new UnreadCount(), cancellationToken) }))
             .WithTags("Notifications")
             .WithSummary("Số thông báo chưa đọc của người gọi");
     }

@@ -6,7 +6,7 @@ using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
 using NtmWorkflow.Web.Notifications;
-using NtmWorkflow.Web.Workflows;
+using NtmWorkflow.Web.Features.Dossiers;
 
 namespace NtmWorkflow.Web.Features.Notifications;
 
@@ -26,7 +26,7 @@ public static class SendReminders
     public sealed record Command : IRequest<int>, ISystemRequest;
 
     internal sealed class Handler(
-        AppDbContext db, DefinitionRegistry definitions, Notifier notifier, WorkingCalendar calendar, TimeProvider clock,
+        AppDbContext db, DossierLookup dossiers, Notifier notifier, WorkingCalendar calendar, TimeProvider clock,
         ILogger<Handler> logger)
         : IRequestHandler<Command, int>
     {
@@ -68,7 +68,7 @@ public static class SendReminders
 
         private async Task<int> RemindAsync(Dossier dossier, string unitName, DateTime now, CancellationToken cancellationToken)
         {
-            var definition = await definitions.GetPinnedAsync(db, dossier.WorkflowId, dossier.WorkflowVersion, dossier.WorkflowHash, cancellationToken);
+            var definition = await dossiers.DefinitionOfAsync(dossier, cancellationToken);
             var stage = definition.Stages.GetValueOrDefault(dossier.Stage);
             IReadOnlyList<ReminderOccurrence> reminders = [];
             DateTime? next = null;

@@ -4,7 +4,7 @@ using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Workflows;
+using NtmWorkflow.Web.Features.Dossiers;
 
 namespace NtmWorkflow.Web.Features.Public;
 
@@ -24,7 +24,7 @@ public static class OpenForComment
     public sealed record PublicPaper(Guid Id, string Title, string FileName, int Version);
 
     internal sealed class Handler(
-        AppDbContext db, DefinitionRegistry definitions, DefinitionCatalog catalog, WorkingCalendar calendar, TimeProvider clock)
+        AppDbContext db, DossierLookup dossiers, DefinitionCatalog catalog, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Query, IReadOnlyList<OpenDossier>>
     {
         public async Task<IReadOnlyList<OpenDossier>> Handle(Query query, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public static class OpenForComment
             foreach (var candidate in candidates)
             {
                 var dossier = candidate.Dossier;
-                var definition = await definitions.GetPinnedAsync(db, dossier.WorkflowId, dossier.WorkflowVersion, dossier.WorkflowHash, cancellationToken);
+                var definition = await dossiers.DefinitionOfAsync(dossier, cancellationToken);
                 if (dossier.PostingUntil(definition, now, calendar) is not { } until)
                 {
                     continue;

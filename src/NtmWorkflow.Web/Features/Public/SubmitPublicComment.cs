@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Workflows;
+using NtmWorkflow.Web.Features.Dossiers;
 
 namespace NtmWorkflow.Web.Features.Public;
 
@@ -38,14 +38,14 @@ public static class SubmitPublicComment
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DefinitionRegistry definitions, WorkingCalendar calendar, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Command, Received>
     {
         public async Task<Received> Handle(Command command, CancellationToken cancellationToken)
         {
             var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DossierId, cancellationToken)
                 ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {command.DossierId}.");
-            var definition = await definitions.GetPinnedAsync(db, dossier.WorkflowId, dossier.WorkflowVersion, dossier.WorkflowHash, cancellationToken);
+            var definition = await dossiers.DefinitionOfAsync(dossier, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var comment = dossier.Comment(definition, command.Body.Name, command.Body.Contact, command.Body.Text!, now, calendar);
             db.PublicComments.Add(comment);
