@@ -4,8 +4,9 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE]:
-/// every measure of issue 7 in one run, then the report.
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N]:
+/// every measure of issue 7 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
+/// run over (100,000, or 2,000 with --quick), to see how a cost grows.
 /// </summary>
 public static class BenchMain
 {
@@ -18,7 +19,7 @@ public static class BenchMain
         var output = Option("--out") ?? (quick ? Path.Combine(Path.GetTempPath(), "ntm-benchmarks", "benchmarks.md") : Path.Combine("docs", "benchmarks.md"));
         var clients = quick ? new[] { 1, 16 } : [1, 16, 64];
         var proceduresPerClient = new Dictionary<int, int> { [1] = quick ? 3 : 20, [16] = quick ? 1 : 4, [64] = 2 };
-        var seeded = quick ? 2_000 : 100_000;
+        var seeded = Option("--dossiers") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : quick ? 2_000 : 100_000;
         var readRequests = quick ? 30 : 200;
         var uploadBytes = (quick ? 20L : 200L) * 1024 * 1024;
         var ceiling = (Clients: clients.Max(), PerClient: quick ? 20 : 200);

@@ -163,6 +163,20 @@ public sealed class NotificationTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task OneSweepOverTwoDistricts_RemindsEachReviewerOfTheirOwnDossiersOnly()
+    {
+        var inHongNgu = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        var inTraCu = await procedure.EnterDistrictReview(await app.NewCommune("tra-vinh.tra-cu"), Notices.Vietnam(2026, 3, 2, 9));
+
+        await Notices.Sweep(app, Notices.Vietnam(2026, 4, 2, 10));
+
+        Assert.Equal(["assigned", "overdue"], await Notices.Kinds(app, Procedure.District, inHongNgu));
+        Assert.Equal(["assigned", "overdue"], await Notices.Kinds(app, "huyen.tracu", inTraCu));
+        Assert.Empty(await Notices.Kinds(app, Procedure.District, inTraCu));
+        Assert.Empty(await Notices.Kinds(app, "huyen.tracu", inHongNgu));
+    }
+
+    [Fact]
     public async Task Reminders_StopTheMomentTheStageIsLeft()
     {
         var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));

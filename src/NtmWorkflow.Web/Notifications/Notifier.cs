@@ -9,42 +9,59 @@ namespace NtmWorkflow.Web.Notifications;
 /// <summary>What one notice says and which dossier, stage round, kind and day it is about.</summary>
 public sealed record Notice(Guid DossierId, int StageRound, string Stage, string Kind, DateOnly Day, string Title, string Body);
 
+/// <summary>What makes a notice unique: the same notice is never written twice for one recipient.</summary>
+public sealed record NoticeKey(Guid DossierId, int StageRound, string Kind, string RecipientId, DateOnly Day);
+
 /// <summary>An official who may receive a notice, with how they take e-mail.</summary>
 public sealed record Recipient(string Id, string UserName, string? Email, string EmailPreference);
 
 /// <summary>
 /// Writes notices, in the caller's transaction, to every official holding one of the roles over the dossier's unit,
 /// with the e-mail each one wants queued beside it. A recipient who already has the notice (same natural key) is
-/// skipped, so a sweep that runs twice changes nothing.
+/// skipped, so a sweep that runs twice changes nothing; the database's unique key guards the same.
 /// </summary>
 internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
 {
-    /// <summary>Officials whose unit is the dossier's unit or one above it, holding any of the roles.</summary>
-    public async Task<IReadOnlyList<Recipient>> RecipientsAsync(string unitPath, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    private static readonly IReadOnlySet<NoticeKey> NoKeys = new HashSet<NoticeKey>();
+
+    /// <summary>
+    /// Officials whose unit is one of these units or one above them, holding any of the roles: one query for the
+    /// dossiers of many units.
+    /// </summary>
+    public async Task<RecipientDirectory> RecipientsAsync(
+        IEnumerable<string> unitPaths, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
-        var paths = UnitAndAncestors(unitPath);
-        return await (
+        var paths = unitPaths.SelectMany(RecipientDirectory.UnitAndAncestors).Distinct().ToList();
+        var officials = await (
                 from user in db.Users
                 join unit in db.Units on user.UnitCode equals unit.Code
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
                 where user.Active && paths.Contains(unit.Path) && roles.Contains(role.Name!)
-                select new Recipient(user.Id, user.UserName!, user.Email, user.EmailPreference))
-            .Distinct()
+                select new { unit.Path, Role = role.Name!, Recipient = new Recipient(user.Id, user.UserName!, user.Email, user.EmailPreference) })
             .ToListAsync(cancellationToken);
+        return new RecipientDirectory(officials.ToLookup(o => (o.Path, o.Role), o => o.Recipient));
     }
 
-    public async Task<int> NotifyAsync(Notice notice, IEnumerable<Recipient> recipients, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The natural keys of the notices already written for these dossiers from a day on.</summary>
+    public async Task<HashSet<NoticeKey>> ExistingAsync(IReadOnlyCollection<Guid> dossierIds, DateOnly fromDay, CancellationToken cancellationToken) =>
+        (await db.Notifications
+            .Where(n => dossierIds.Contains(n.DossierId) && n.Day >= fromDay)
+            .Select(n => new NoticeKey(n.DossierId, n.StageRound, n.Kind, n.RecipientId, n.Day))
+            .ToListAsync(cancellationToken))
+        .ToHashSet();
+
+    /// <summary>Adds the notice for each recipient who does not have it yet; returns how many were added.</summary>
+    public int Write(Notice notice, IEnumerable<Recipient> recipients, DateTime now, IReadOnlySet<NoticeKey> already)
     {
-        var already = (await db.Notifications
-                .Where(n => n.DossierId == notice.DossierId && n.StageRound == notice.StageRound && n.Kind == notice.Kind && n.Day == notice.Day)
-                .Select(n => n.RecipientId)
-                .ToListAsync(cancellationToken))
-            .ToHashSet();
         var mailing = email.Value.Enabled;
         var added = 0;
-        foreach (var recipient in recipients.Where(r => !already.Contains(r.Id)))
+        foreach (var recipient in recipients)
         {
+            if (already.Contains(new NoticeKey(notice.DossierId, notice.StageRound, notice.Kind, recipient.Id, notice.Day)))
+            {
+                continue;
+            }
             var address = mailing && !string.IsNullOrWhiteSpace(recipient.Email) ? recipient.Email : null;
             var notification = new Notification(notice.DossierId, notice.StageRound, notice.Stage, notice.Kind, recipient.Id, notice.Day,
                 notice.Title, notice.Body, address is not null && recipient.EmailPreference == EmailPreferences.DailyDigest, now);
@@ -67,23 +84,14 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
         CancellationToken cancellationToken)
     {
         var role = (definition.Stages.GetValueOrDefault(dossier.Stage) ?? definition.Stages[definition.Start]).Actor;
-        var recipients = await RecipientsAsync(dossier.UnitPath, [role], cancellationToken);
-        await NotifyAsync(NotificationText.ForMove(dossier, definition, unitName, actionTitle, now),
-            recipients.Where(r => r.UserName != actor.UserName), now, cancellationToken);
+        var recipients = (await RecipientsAsync([dossier.UnitPath], [role], cancellationToken)).For(dossier.UnitPath, role);
+        // A move always opens a new stage round, so none of these notices can exist yet.
+        Write(NotificationText.ForMove(dossier, definition, unitName, actionTitle, now),
+            recipients.Where(r => r.UserName != actor.UserName), now, NoKeys);
     }
 
     /// <summary>The text of a notice as mailed, with a link to the dossier when the system's address is known.</summary>
     public string EmailBody(string body, Guid dossierId) =>
         string.IsNullOrWhiteSpace(email.Value.BaseUrl) ? body : $"{body}\n\nXem hồ sơ: {email.Value.BaseUrl.TrimEnd('/')}/dossiers/{dossierId}";
 
-    /// <summary>"/vn/dt/hn/" → "/vn/", "/vn/dt/", "/vn/dt/hn/": the paths whose officials have the unit in scope.</summary>
-    private static List<string> UnitAndAncestors(string unitPath)
-    {
-        var paths = new List<string>();
-        for (var end = unitPath.IndexOf('/', 1); end > 0; end = unitPath.IndexOf('/', end + 1))
-        {
-            paths.Add(unitPath[..(end + 1)]);
-        }
-        return paths;
-    }
 }

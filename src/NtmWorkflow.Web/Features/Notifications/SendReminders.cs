@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Reminders;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -12,12 +13,13 @@ namespace NtmWorkflow.Web.Features.Notifications;
 
 /// <summary>
 /// The reminder sweep: every dossier whose next reminder has fallen due gets its reminders and escalation written,
-/// and its next reminder time moved on. A dossier is claimed by moving that time with a conditional update, so two
-/// sweeps on two servers never both handle it, and one that has changed stage meanwhile is left alone.
+/// and its next reminder time moved on, a batch at a time. Each batch's dossiers are held for its transaction — on
+/// SQLite by the write lock the transaction takes, on PostgreSQL by row locks that another server's sweep skips — so
+/// two sweeps never both handle a dossier, and a move on it waits for the batch instead of racing it.
 /// </summary>
 public static class SendReminders
 {
-    public const int BatchSize = 200;
+    public const int BatchSize = 500;
 
     /// <summary>How long to wait before trying again when a reminder falls in a year whose calendar is not loaded.</summary>
     private static readonly TimeSpan CalendarRetry = TimeSpan.FromDays(1);
@@ -25,83 +27,119 @@ public static class SendReminders
     /// <summary>Returns how many notices were written.</summary>
     public sealed record Command : IRequest<int>, ISystemRequest;
 
+    /// <summary>A due dossier, its stage, the reminders to send now and when to look at it next.</summary>
+    private sealed record Plan(Dossier Dossier, StageDefinition? Stage, IReadOnlyList<ReminderOccurrence> Reminders, DateOnly LastDay, DateTime? Next);
+
     internal sealed class Handler(
         AppDbContext db, DossierLookup dossiers, Notifier notifier, WorkingCalendar calendar, TimeProvider clock,
         ILogger<Handler> logger)
         : IRequestHandler<Command, int>
     {
+        // Many dossiers share a unit: each unit's name is read once per sweep, not once per dossier.
+        private readonly Dictionary<string, string> unitNames = [];
+
         public async Task<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var written = 0;
             while (true)
             {
-                var (claimed, notices) = await SweepBatchAsync(cancellationToken);
+                var (handled, notices) = await SweepBatchAsync(cancellationToken);
                 written += notices;
-                if (claimed < BatchSize)
+                if (handled < BatchSize)
                 {
                     return written;
                 }
             }
         }
 
-        private async Task<(int Claimed, int Notices)> SweepBatchAsync(CancellationToken cancellationToken)
+        private async Task<(int Handled, int Notices)> SweepBatchAsync(CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var due = await db.Dossiers.AsNoTracking()
-                .Where(d => d.NextReminderAt <= now)
-                .OrderBy(d => d.NextReminderAt)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            var codes = due.Select(d => d.UnitCode).Distinct().ToList();
-            var unitNames = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
-            var notices = 0;
+            var due = await DueBatch(now).AsNoTracking().ToListAsync(cancellationToken);
+            var plans = new List<Plan>(due.Count);
             foreach (var dossier in due)
             {
-                notices += await RemindAsync(dossier, unitNames[dossier.UnitCode], now, cancellationToken);
+                plans.Add(await PlanAsync(dossier, now, cancellationToken));
             }
+            foreach (var moved in plans.GroupBy(p => p.Next))
+            {
+                var ids = moved.Select(p => p.Dossier.Id).ToList();
+                await db.Dossiers.Where(d => ids.Contains(d.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextReminderAt, moved.Key), cancellationToken);
+            }
+            var notices = await WriteNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return (due.Count, notices);
         }
 
-        private async Task<int> RemindAsync(Dossier dossier, string unitName, DateTime now, CancellationToken cancellationToken)
+        private IQueryable<Dossier> DueBatch(DateTime now) => db.Database.IsNpgsql()
+            ? db.Dossiers.FromSql(
+                $"""SELECT * FROM dossiers WHERE "NextReminderAt" <= {now} ORDER BY "NextReminderAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
+            : db.Dossiers.Where(d => d.NextReminderAt <= now).OrderBy(d => d.NextReminderAt).Take(BatchSize);
+
+        private async Task<Plan> PlanAsync(Dossier dossier, DateTime now, CancellationToken cancellationToken)
         {
             var definition = await dossiers.DefinitionOfAsync(dossier, cancellationToken);
             var stage = definition.Stages.GetValueOrDefault(dossier.Stage);
-            IReadOnlyList<ReminderOccurrence> reminders = [];
-            DateTime? next = null;
             var lastDay = dossier.DueAt is { } dueAt ? WorkingCalendar.ToVietnamDate(dueAt) : default;
-            if (stage?.Reminders is { } policy && dossier.DueAt is not null)
+            if (stage?.Reminders is not { } policy || dossier.DueAt is null)
             {
-                try
-                {
-                    reminders = ReminderSchedule.DueNow(policy, lastDay, dossier.StageEnteredAt, now, calendar);
-                    next = ReminderSchedule.NextAt(policy, lastDay, dossier.StageEnteredAt, now, calendar);
-                }
-                catch (CalendarException e)
-                {
-                    logger.LogWarning("Reminders of dossier {Dossier} wait for a calendar year: {Reason}", dossier.Id, e.Message);
-                    next = now + CalendarRetry;
-                }
+                return new Plan(dossier, stage, [], lastDay, null);
             }
-            var claimed = await db.Dossiers
-                .Where(d => d.Id == dossier.Id && d.StageRound == dossier.StageRound && d.NextReminderAt == dossier.NextReminderAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextReminderAt, next), cancellationToken);
-            if (claimed == 0)
+            try
+            {
+                return new Plan(dossier, stage, ReminderSchedule.DueNow(policy, lastDay, dossier.StageEnteredAt, now, calendar), lastDay,
+                    ReminderSchedule.NextAt(policy, lastDay, dossier.StageEnteredAt, now, calendar));
+            }
+            catch (CalendarException e)
+            {
+                logger.LogWarning("Reminders of dossier {Dossier} wait for a calendar year: {Reason}", dossier.Id, e.Message);
+                return new Plan(dossier, stage, [], lastDay, now + CalendarRetry);
+            }
+        }
+
+        private async Task<int> WriteNoticesAsync(IReadOnlyList<Plan> plans, DateTime now, CancellationToken cancellationToken)
+        {
+            if (plans.Count == 0)
             {
                 return 0;
             }
+            var already = await notifier.ExistingAsync(
+                plans.Select(p => p.Dossier.Id).ToList(), plans.SelectMany(p => p.Reminders).Min(r => r.Day), cancellationToken);
+            await NameUnitsAsync(plans.Select(p => p.Dossier.UnitCode), cancellationToken);
+            var roles = plans.SelectMany(p => p.Reminders.Select(r => RoleOf(p.Stage!, r))).Distinct().ToList();
+            var recipients = await notifier.RecipientsAsync(plans.Select(p => p.Dossier.UnitPath).Distinct(), roles, cancellationToken);
             var notices = 0;
-            foreach (var reminder in reminders)
+            foreach (var (dossier, stage, reminders, lastDay, _) in plans)
             {
-                var role = reminder.Kind == ReminderKind.Escalation ? stage!.Reminders!.Escalation!.To : stage!.Actor;
-                var recipients = await notifier.RecipientsAsync(dossier.UnitPath, [role], cancellationToken);
-                notices += await notifier.NotifyAsync(
-                    NotificationText.ForReminder(dossier, stage, unitName, reminder, lastDay, calendar), recipients, now, cancellationToken);
+                foreach (var reminder in reminders)
+                {
+                    notices += notifier.Write(
+                        NotificationText.ForReminder(dossier, stage!, unitNames[dossier.UnitCode], reminder, lastDay, calendar),
+                        recipients.For(dossier.UnitPath, RoleOf(stage!, reminder)), now, already);
+                }
             }
             return notices;
         }
+
+        private async Task NameUnitsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+        {
+            var unknown = codes.Where(c => !unitNames.ContainsKey(c)).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                foreach (var (code, name) in await db.Units.Where(u => unknown.Contains(u.Code))
+                             .Select(u => new KeyValuePair<string, string>(u.Code, u.Name)).ToListAsync(cancellationToken))
+                {
+                    unitNames[code] = name;
+                }
+            }
+        }
+
+        /// <summary>An escalation goes to the tier above; every other reminder to the stage's own actor.</summary>
+        private static string RoleOf(StageDefinition stage, ReminderOccurrence reminder) =>
+            reminder.Kind == ReminderKind.Escalation ? stage.Reminders!.Escalation!.To : stage.Actor;
     }
 }
