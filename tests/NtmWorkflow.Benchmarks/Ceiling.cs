@@ -68,6 +68,6 @@ public sealed class Ceiling : IStartupFilter
         })));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new Transitions.Result(clients, 0, latencies.Count, seconds, latencies.Count / seconds,
-            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99));
+            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), []);
     }
 }

@@ -71,6 +71,13 @@ public static class Report
             var label = t == run.Ceiling with { Procedures = 0 } ? $"{t.Clients} (bare ceiling)" : t.Clients.ToString(ci);
             md.AppendLine(string.Create(ci, $"| {label} | {t.Procedures} | {t.Actions} | {t.Seconds:0.0} | {t.ActionsPerSecond:0} | {t.P50:0.0} | {t.P95:0.0} | {t.P99:0.0} |"));
         }
+        md.AppendLine().AppendLine("By kind of request (p50 / p95 ms):").AppendLine();
+        md.AppendLine("| Clients | " + string.Join(" | ", run.Transitions[0].ByKind.Select(k => $"{k.Kind} ({k.Requests / run.Transitions[0].Procedures} per procedure)")) + " |");
+        md.AppendLine("|---:|" + string.Concat(run.Transitions[0].ByKind.Select(_ => "---:|")));
+        foreach (var t in run.Transitions)
+        {
+            md.AppendLine(string.Create(ci, $"| {t.Clients} | ") + string.Join(" | ", t.ByKind.Select(k => string.Create(ci, $"{k.P50:0.0} / {k.P95:0.0}"))) + " |");
+        }
         md.AppendLine().AppendLine("The ceiling row is a bare endpoint making one transition's row writes (update a row, insert two) in one transaction on the same database, without routing, authentication, the pipeline or the aggregate.").AppendLine();
 
         md.AppendLine(string.Create(ci, $"## Reads at {run.SeededDossiers:N0} dossiers and {run.SeededEvents:N0} timeline events")).AppendLine();

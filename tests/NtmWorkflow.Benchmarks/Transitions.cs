@@ -10,7 +10,9 @@ namespace NtmWorkflow.Benchmarks;
 /// </summary>
 public static class Transitions
 {
-    public sealed record Result(int Clients, int Procedures, int Actions, double Seconds, double ActionsPerSecond, double P50, double P95, double P99);
+    public sealed record Result(
+        int Clients, int Procedures, int Actions, double Seconds, double ActionsPerSecond, double P50, double P95, double P99,
+        IReadOnlyList<KindLatency> ByKind);
 
     private static readonly object Vote = new { members = 20, present = 20, agree = 20 };
 
@@ -39,27 +41,27 @@ public static class Transitions
 
         async Task Act(Procedure p, Api api, string action, object? body = null) =>
             p.Version = (await latencies.TimeAsync(() => api.SendAsync(HttpMethod.Post, $"/api/dossiers/{p.Id}/actions/{action}",
-                Merge(body, p.Version)))).GetProperty("version").GetInt32();
+                Merge(body, p.Version)), "move")).GetProperty("version").GetInt32();
 
         async Task Upload(Procedure p, Api api, params string[] types)
         {
             foreach (var type in types)
             {
-                await latencies.TimeAsync(() => api.UploadAsync(p.Id, type));
+                await latencies.TimeAsync(() => api.UploadAsync(p.Id, type), "upload");
                 p.Version++;
             }
         }
 
         await Phase(async p =>
         {
-            var created = await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2026 }));
+            var created = await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2026 }), "create");
             p.Id = Guid.Parse(created.GetProperty("id").GetString()!);
             await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/conditions",
-                new { satisfactionPercent = 95, constructionDebtVnd = 0, securityStable = true }));
+                new { satisfactionPercent = 95, constructionDebtVnd = 0, securityStable = true }), "conditions");
             for (var number = 1; number <= created.GetProperty("criteria").GetProperty("total").GetInt32(); number++)
             {
                 p.Version = (await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/criteria/{number}",
-                    new { met = true }))).GetProperty("dossierVersion").GetInt32();
+                    new { met = true }), "criterion")).GetProperty("dossierVersion").GetInt32();
             }
             await Upload(p, commune, "bao-cao-ket-qua");
             await Act(p, commune, "open-public-comment");
@@ -87,7 +89,7 @@ public static class Transitions
             await Act(p, reviewer, "hold-ceremony", new { ceremony = new { date = "2026-05-10", place = "Hội trường" } });
         });
         return new Result(clients, procedures.Count, latencies.Count, timed.TotalSeconds, latencies.Count / timed.TotalSeconds,
-            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99));
+            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), latencies.ByKind());
     }
 
     private static Dictionary<string, object?> Merge(object? body, int version)

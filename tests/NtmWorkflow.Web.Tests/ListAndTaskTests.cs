@@ -85,6 +85,43 @@ public sealed class ListAndTaskTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task List_ByDueDate_PagesThroughTheDatedByDateThenTheUndated()
+    {
+        var district = await app.NewDistrict();
+        var undated = new List<string>();
+        var dated = new List<string>();
+        foreach (var reviewed in new[] { false, true, false, true })
+        {
+            var commune = await app.NewCommune(district.Code);
+            if (reviewed)
+            {
+                dated.Add(Procedure.Id(await procedure.At(commune, "district-review")));
+                app.Clock.Now = app.Clock.Now.AddDays(3);
+            }
+            else
+            {
+                undated.Add(Procedure.Id(await procedure.Create(commune)));
+            }
+        }
+        var reviewer = await app.As(district.Officer);
+
+        var pages = new List<JsonElement>();
+        for (var page = 1; page <= 5; page++)
+        {
+            pages.Add(await reviewer.GetFromJsonAsync<JsonElement>($"/api/dossiers?sort=due&pageSize=1&page={page}"));
+        }
+
+        Assert.All(pages, p => Assert.Equal(4, p.GetProperty("total").GetInt32()));
+        var ids = pages.SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Equal(dated, ids.Take(2));
+        Assert.Equal(undated.Order(), ids.Skip(2).Order());
+        var overdueLater = await reviewer.GetFromJsonAsync<JsonElement>("/api/dossiers?sort=due&overdue=false&pageSize=3&page=1");
+        Assert.Equal(4, overdueLater.GetProperty("total").GetInt32());
+        Assert.Equal(ids.Take(3), overdueLater.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
     public async Task List_ForAUnitOutsideScope_Is403()
     {
         var client = await app.As(Procedure.District);

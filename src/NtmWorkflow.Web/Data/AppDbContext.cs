@@ -54,4 +54,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Unit paths compare byte by byte, as on SQLite, so that a subtree is one range of the index (UnitSubtree).
+        builder.Entity<Dossier>().Property(d => d.UnitPath).UseCollation("C");
+    }
+}

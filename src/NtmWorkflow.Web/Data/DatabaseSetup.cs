@@ -12,7 +12,10 @@ public static class DatabaseSetup
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    /// <summary>Registers the provider chosen by <c>Database:Provider</c> and exposes it as <see cref="AppDbContext"/>.</summary>
+    /// <summary>
+    /// Registers the provider chosen by <c>Database:Provider</c> and exposes it as <see cref="AppDbContext"/>. Contexts
+    /// are pooled: every request needs one, and building one from scratch costs more than resetting a used one.
+    /// </summary>
     public static DatabaseConnection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
@@ -20,13 +23,14 @@ public static class DatabaseSetup
         {
             case Sqlite:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=data/ntm.db", contentRoot);
-                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                var durability = SqliteDurability.From(configuration);
+                services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(durability));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 return new DatabaseConnection(provider, sqlite);
             case Postgres:
                 var postgres = configuration.GetConnectionString("Postgres")
                     ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is not set.");
-                services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                services.AddDbContextPool<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 return new DatabaseConnection(provider, postgres);
             default:

@@ -49,8 +49,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         dossier.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(d => d.UnitCode).OnDelete(DeleteBehavior.Restrict);
         dossier.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
         dossier.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
-        dossier.HasIndex(d => d.UnitPath);
-        dossier.HasIndex(d => new { d.AwaitingRole, d.DueAt });
+        // Every index the lists use holds the unit path, so a count over a unit's subtree, or a page walked in an
+        // index's order, reads the index alone until it picks its rows.
+        dossier.HasIndex(d => new { d.UnitPath, d.AwaitingRole, d.DueAt });
+        dossier.HasIndex(d => new { d.UpdatedAt, d.UnitPath });
+        dossier.HasIndex(d => new { d.DueAt, d.UnitPath });
+        dossier.HasIndex(d => new { d.AwaitingRole, d.DueAt, d.StageEnteredAt, d.UnitPath });
         dossier.HasIndex(d => new { d.UnitCode, d.Level, d.Status });
         // At most one open dossier per unit and level, even when two officers create one at the same moment.
         dossier.HasIndex(d => new { d.UnitCode, d.Level })

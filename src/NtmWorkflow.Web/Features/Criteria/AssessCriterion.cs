@@ -48,8 +48,7 @@ public static class AssessCriterion
             var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, unit.Region, actor,
                 clock.GetUtcNow().UtcDateTime);
             db.CriterionEntries.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
-            return await GetCriteria.Build(dossiers, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);
         }
     }
 

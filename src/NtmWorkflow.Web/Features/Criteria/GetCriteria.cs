@@ -1,6 +1,7 @@
 using MediatR;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Infrastructure;
@@ -68,6 +69,19 @@ public static class GetCriteria
             var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
             return await Build(dossiers, dossier, definition, unit, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Saves a change to the criteria and answers with the criteria as they now stand. The commit comes first: the
+    /// answer reads several tables, and on SQLite every other writer would wait for those reads.
+    /// </summary>
+    internal static async Task<CriteriaView> SaveAndBuildAsync(
+        AppDbContext db, DossierLookup dossiers, Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit,
+        CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.CommitTransactionAsync(cancellationToken);
+        return await Build(dossiers, dossier, definition, unit, cancellationToken);
     }
 
     internal static async Task<CriteriaView> Build(

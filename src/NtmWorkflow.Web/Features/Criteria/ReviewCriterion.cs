@@ -40,8 +40,7 @@ public static class ReviewCriterion
             var entry = dossier.ReviewCriterion(set, definition, command.Number, command.Body.Agree!.Value, command.Body.Note, actor,
                 clock.GetUtcNow().UtcDateTime);
             db.CriterionEntries.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
-            return await GetCriteria.Build(dossiers, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);
         }
     }
 

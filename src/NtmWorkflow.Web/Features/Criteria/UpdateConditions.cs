@@ -53,8 +53,7 @@ public static class UpdateConditions
             var conditions = new RecognitionConditions(
                 b.SatisfactionPercent, b.ConstructionDebtVnd, b.SecurityStable, b.IncomeAboveNangCaoPercent, b.SmartHamlets, b.StandoutField);
             dossier.UpdateConditions(definition, conditions, actor, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
-            return await GetCriteria.Build(dossiers, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);
         }
     }
 

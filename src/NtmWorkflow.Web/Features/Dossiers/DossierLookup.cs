@@ -31,9 +31,20 @@ internal sealed class DossierLookup(
     /// <summary>The dossier as the caller sees it now: progress, papers held, deadline and their own allowed actions.</summary>
     public async Task<DossierView> ViewAsync(
         Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, Actor actor, CancellationToken cancellationToken) =>
-        DossierView.From(dossier, unit.Name, definition, await UnmetAsync(dossier, unit, cancellationToken),
-            await DocumentTypesAsync(dossier.Id, cancellationToken),
+        View(dossier, definition, unit, actor, await StateAsync(dossier, unit, cancellationToken));
+
+    /// <summary>The view from a state already read, e.g. by the action just taken, which changes neither claims nor papers.</summary>
+    public DossierView View(Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, Actor actor, DossierState state) =>
+        DossierView.From(dossier, unit.Name, definition, state.Unmet, state.DocumentTypes,
             DeadlineStatus.For(dossier, definition, clock.GetUtcNow().UtcDateTime, calendar), actor);
+
+    /// <summary>The criteria set, the latest claims, the criteria they leave unmet and the papers held.</summary>
+    public async Task<DossierState> StateAsync(Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken)
+    {
+        var set = await CriteriaAsync(dossier, cancellationToken);
+        var claims = await ClaimsAsync(dossier.Id, cancellationToken);
+        return new DossierState(set, claims, CriteriaEvaluation.Unmet(set, claims, unit.Region), await DocumentTypesAsync(dossier.Id, cancellationToken));
+    }
 
     public Task<WorkflowDefinition> PinnedAsync(string id, int version, string hash, CancellationToken cancellationToken) =>
         definitions.GetPinnedAsync(db, id, version, hash, cancellationToken);
@@ -78,13 +89,9 @@ internal sealed class DossierLookup(
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
 
-    /// <summary>The criteria not met, judged with the thresholds of the unit's region.</summary>
-    public async Task<IReadOnlyList<Criterion>> UnmetAsync(Dossier dossier, AdministrativeUnit unit, CancellationToken cancellationToken) =>
-        CriteriaEvaluation.Unmet(await CriteriaAsync(dossier, cancellationToken), await ClaimsAsync(dossier.Id, cancellationToken), unit.Region);
-
-    /// <summary>What an action's checks need to know; nothing is loaded for an action without checks.</summary>
+    /// <summary>What an action's checks need to know; the disputes are read only for an action that checks reviews.</summary>
     public async Task<GateFacts> GateFactsAsync(
-        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, string action, DateTime now,
+        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, DossierState state, string action, DateTime now,
         CancellationToken cancellationToken)
     {
         if (!definition.Stages.TryGetValue(dossier.Stage, out var stage)
@@ -92,14 +99,15 @@ internal sealed class DossierLookup(
         {
             return GateFacts.None;
         }
-        var set = await CriteriaAsync(dossier, cancellationToken);
-        var claims = await ClaimsAsync(dossier.Id, cancellationToken);
+        var disputed = taken.Checks.Contains(GateCheck.Reviews)
+            ? Disputed(state.Set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage)
+            : [];
         return new GateFacts(
-            CriteriaEvaluation.Unmet(set, claims, unit.Region),
-            CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions),
-            Disputed(set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage),
-            definition.Purpose == Purposes.Revocation ? Revocation(set, claims, unit) : null,
-            await DocumentTypesAsync(dossier.Id, cancellationToken),
+            state.Unmet,
+            CriteriaEvaluation.FailingConditions(state.Set.Conditions, dossier.Conditions),
+            disputed,
+            definition.Purpose == Purposes.Revocation ? Revocation(state.Set, state.Claims, unit) : null,
+            state.DocumentTypes,
             dossier.PostingUntil(definition, now, calendar));
     }
 
@@ -120,3 +128,7 @@ internal sealed class DossierLookup(
         return RevocationRule.Assess(set, failing, claims.Count);
     }
 }
+
+/// <summary>What both the dossier's page and its actions' checks read about its criteria and papers.</summary>
+internal sealed record DossierState(
+    CriteriaSet Set, IReadOnlyDictionary<int, CriterionClaim> Claims, IReadOnlyList<Criterion> Unmet, IReadOnlySet<string> DocumentTypes);

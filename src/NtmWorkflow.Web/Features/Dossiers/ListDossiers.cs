@@ -54,7 +54,25 @@ public static class ListDossiers
                 }
                 scope = unitPath;
             }
-            var dossiers = db.Dossiers.Where(d => d.UnitPath.StartsWith(scope));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var filtered = Filter(query, now);
+            var listing = new DossierListing(scope, query.Sort switch
+            {
+                "due" =>
+                [
+                    dossiers => filtered(dossiers).Where(d => d.DueAt != null).OrderBy(d => d.DueAt).ThenBy(d => d.Id),
+                    dossiers => filtered(dossiers).Where(d => d.DueAt == null).OrderBy(d => d.Id),
+                ],
+                "unit" => [dossiers => filtered(dossiers)
+                    .OrderBy(d => db.Units.Where(u => u.Code == d.UnitCode).Select(u => u.SearchName).First()).ThenBy(d => d.Id)],
+                "year" => [dossiers => filtered(dossiers).OrderByDescending(d => d.Year).ThenByDescending(d => d.UpdatedAt).ThenBy(d => d.Id)],
+                _ => [dossiers => filtered(dossiers).OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id)],
+            });
+            return await DossierSummaries.PageAsync(listing, db, lookup, calendar, now, query.Page, query.PageSize, cancellationToken);
+        }
+
+        private Func<IQueryable<Dossier>, IQueryable<Dossier>> Filter(Query query, DateTime now) => dossiers =>
+        {
             if (query.Stage is { } stage)
             {
                 dossiers = dossiers.Where(d => d.Stage == stage);
@@ -71,7 +89,6 @@ public static class ListDossiers
             {
                 dossiers = dossiers.Where(d => d.Level == level);
             }
-            var now = clock.GetUtcNow().UtcDateTime;
             if (query.Overdue is { } overdue)
             {
                 dossiers = overdue ? dossiers.Where(d => d.DueAt < now) : dossiers.Where(d => d.DueAt == null || d.DueAt >= now);
@@ -82,15 +99,7 @@ public static class ListDossiers
                 var units = db.Units.Where(u => u.SearchName.Contains(words)).Select(u => u.Code);
                 dossiers = dossiers.Where(d => units.Contains(d.UnitCode));
             }
-            return await DossierSummaries.PageAsync(Sorted(dossiers, query.Sort), db, lookup, calendar, now, query.Page, query.PageSize, cancellationToken);
-        }
-
-        private IQueryable<Dossier> Sorted(IQueryable<Dossier> dossiers, string? sort) => sort switch
-        {
-            "due" => dossiers.OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.Id),
-            "unit" => dossiers.OrderBy(d => db.Units.Where(u => u.Code == d.UnitCode).Select(u => u.SearchName).First()).ThenBy(d => d.Id),
-            "year" => dossiers.OrderByDescending(d => d.Year).ThenByDescending(d => d.UpdatedAt).ThenBy(d => d.Id),
-            _ => dossiers.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id),
+            return dossiers;
         };
     }
 

@@ -64,13 +64,14 @@ public static class PerformAction
                 body.Decision is { } d ? new Decision(d.Number!, d.Date!.Value, d.Signer!) : null,
                 body.Ceremony is { } c ? new Ceremony(c.Date!.Value, c.Place!) : null);
             var now = clock.GetUtcNow().UtcDateTime;
-            var facts = await dossiers.GateFactsAsync(dossier, definition, unit, command.Action, now, cancellationToken);
+            var state = await dossiers.StateAsync(dossier, unit, cancellationToken);
+            var facts = await dossiers.GateFactsAsync(dossier, definition, unit, state, command.Action, now, cancellationToken);
             var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(command.Action);
             dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, now, calendar);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken!.Title, actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return await dossiers.ViewAsync(dossier, definition, unit, actor, cancellationToken);
+            return dossiers.View(dossier, definition, unit, actor, state);
         }
     }
 

@@ -2,6 +2,7 @@ using NtmWorkflow.Engine.Calendar;
 using FluentValidation;
 using MediatR;
 using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -24,13 +25,15 @@ public static class ListTasks
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var roles = actor.Roles.ToList();
-            var waiting = db.Dossiers
-                .Where(d => d.AwaitingRole != null && roles.Contains(d.AwaitingRole) && d.UnitPath.StartsWith(actor.UnitPath))
-                .OrderBy(d => d.DueAt == null)
-                .ThenBy(d => d.DueAt)
-                .ThenBy(d => d.StageEnteredAt);
+            IQueryable<Dossier> Waiting(IQueryable<Dossier> dossiers) =>
+                dossiers.Where(d => d.AwaitingRole != null && roles.Contains(d.AwaitingRole));
+            var soonestDueFirst = new DossierListing(actor.UnitPath,
+            [
+                dossiers => Waiting(dossiers).Where(d => d.DueAt != null).OrderBy(d => d.DueAt).ThenBy(d => d.StageEnteredAt),
+                dossiers => Waiting(dossiers).Where(d => d.DueAt == null).OrderBy(d => d.StageEnteredAt),
+            ]);
             return await DossierSummaries.PageAsync(
-                waiting, db, lookup, calendar, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
+                soonestDueFirst, db, lookup, calendar, clock.GetUtcNow().UtcDateTime, query.Page, query.PageSize, cancellationToken);
         }
     }
 

@@ -5,7 +5,9 @@ namespace NtmWorkflow.Web.Infrastructure.Pipeline;
 
 /// <summary>
 /// Runs a command in one transaction, so its checks and its writes see the same data. On SQLite the transaction
-/// takes the write lock at once (BEGIN IMMEDIATE), so concurrent commands queue instead of failing half-way.
+/// takes the write lock at once (BEGIN IMMEDIATE), so concurrent commands queue instead of failing half-way. A handler
+/// whose answer needs further reads may commit as soon as its writes are saved (see GetCriteria.SaveAndBuildAsync), so
+/// that the lock is not held while it reads.
 /// </summary>
 internal sealed class TransactionBehavior<TRequest, TResponse>(AppDbContext db) : IPipelineBehavior<TRequest, TResponse>
 {
@@ -17,7 +19,10 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(AppDbContext db) 
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next();
-        await transaction.CommitAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return response;
     }
 }

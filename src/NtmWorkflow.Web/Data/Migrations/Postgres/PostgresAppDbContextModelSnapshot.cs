@@ -469,7 +469,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
+                        .HasColumnType("character varying(512)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -503,9 +504,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("NextReminderAt");
 
-                    b.HasIndex("UnitPath");
-
-                    b.HasIndex("AwaitingRole", "DueAt");
+                    b.HasIndex("DueAt", "UnitPath");
 
                     b.HasIndex("Status", "DecisionDate");
 
@@ -514,7 +513,13 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_dossiers_one_open_per_unit_level")
                         .HasFilter("\"Status\" = 'in-progress'");
 
+                    b.HasIndex("UpdatedAt", "UnitPath");
+
                     b.HasIndex("UnitCode", "Level", "Status");
+
+                    b.HasIndex("UnitPath", "AwaitingRole", "DueAt");
+
+                    b.HasIndex("AwaitingRole", "DueAt", "StageEnteredAt", "UnitPath");
 
                     b.ToTable("dossiers", (string)null);
                 });

@@ -489,9 +489,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("NextReminderAt");
 
-                    b.HasIndex("UnitPath");
-
-                    b.HasIndex("AwaitingRole", "DueAt");
+                    b.HasIndex("DueAt", "UnitPath");
 
                     b.HasIndex("Status", "DecisionDate");
 
@@ -500,7 +498,13 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_dossiers_one_open_per_unit_level")
                         .HasFilter("\"Status\" = 'in-progress'");
 
+                    b.HasIndex("UpdatedAt", "UnitPath");
+
                     b.HasIndex("UnitCode", "Level", "Status");
+
+                    b.HasIndex("UnitPath", "AwaitingRole", "DueAt");
+
+                    b.HasIndex("AwaitingRole", "DueAt", "StageEnteredAt", "UnitPath");
 
                     b.ToTable("dossiers", (string)null);
                 });

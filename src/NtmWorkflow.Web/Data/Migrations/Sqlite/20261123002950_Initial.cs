@@ -549,9 +549,14 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_dossiers_AwaitingRole_DueAt",
+                name: "IX_dossiers_AwaitingRole_DueAt_StageEnteredAt_UnitPath",
                 table: "dossiers",
-                columns: new[] { "AwaitingRole", "DueAt" });
+                columns: new[] { "AwaitingRole", "DueAt", "StageEnteredAt", "UnitPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_DueAt_UnitPath",
+                table: "dossiers",
+                columns: new[] { "DueAt", "UnitPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_NextReminderAt",
@@ -576,9 +581,14 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitCode", "Level", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_dossiers_UnitPath",
+                name: "IX_dossiers_UnitPath_AwaitingRole_DueAt",
                 table: "dossiers",
-                column: "UnitPath");
+                columns: new[] { "UnitPath", "AwaitingRole", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_UpdatedAt_UnitPath",
+                table: "dossiers",
+                columns: new[] { "UpdatedAt", "UnitPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_AwaitsDigest_RecipientId",

@@ -137,7 +137,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     UnitCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UnitPath = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false, collation: "C"),
                     Level = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     WorkflowId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -551,9 +551,14 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_dossiers_AwaitingRole_DueAt",
+                name: "IX_dossiers_AwaitingRole_DueAt_StageEnteredAt_UnitPath",
                 table: "dossiers",
-                columns: new[] { "AwaitingRole", "DueAt" });
+                columns: new[] { "AwaitingRole", "DueAt", "StageEnteredAt", "UnitPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_DueAt_UnitPath",
+                table: "dossiers",
+                columns: new[] { "DueAt", "UnitPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_NextReminderAt",
@@ -578,9 +583,14 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitCode", "Level", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_dossiers_UnitPath",
+                name: "IX_dossiers_UnitPath_AwaitingRole_DueAt",
                 table: "dossiers",
-                column: "UnitPath");
+                columns: new[] { "UnitPath", "AwaitingRole", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_UpdatedAt_UnitPath",
+                table: "dossiers",
+                columns: new[] { "UpdatedAt", "UnitPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_AwaitsDigest_RecipientId",

@@ -1,0 +1,17 @@
+using NtmWorkflow.Web.Domain;
+
+namespace NtmWorkflow.Web.Data;
+
+/// <summary>The dossiers of a unit and of every unit under it, as a range of paths that an index serves.</summary>
+internal static class UnitSubtree
+{
+    /// <summary>
+    /// Every path under "/vn/dt/" sorts at or after it and before "/vn/dt0" ('0' is the character after '/'), in the
+    /// byte order SQLite compares by and PostgreSQL does with the "C" collation these columns carry there.
+    /// </summary>
+    public static IQueryable<Dossier> Under(this IQueryable<Dossier> dossiers, string path)
+    {
+        var end = path[..^1] + "0";
+        return dossiers.Where(d => d.UnitPath.CompareTo(path) >= 0 && d.UnitPath.CompareTo(end) < 0);
+    }
+}
