@@ -177,6 +177,30 @@ public sealed class NotificationTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task ASweptNotice_IsStoredAsEveryOtherNotice()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        var sweptAt = Notices.Vietnam(2026, 3, 25, 8);
+
+        await Notices.Sweep(app, sweptAt);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var id = Guid.Parse(Procedure.Id(dossier));
+        var reminder = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications
+            .SingleAsync(n => n.DossierId == id && n.Kind == NotificationKinds.Reminder);
+        Assert.Equal(new DateOnly(2026, 3, 25), reminder.Day);
+        Assert.Equal(sweptAt.UtcDateTime, reminder.CreatedAt);
+        Assert.Equal(DateTimeKind.Utc, reminder.CreatedAt.Kind);
+        Assert.Equal("district-review", reminder.Stage);
+        Assert.Null(reminder.ReadAt);
+        Assert.False(reminder.AwaitsDigest);
+        Assert.Contains("hết ngày 30/03/2026", reminder.Body);
+        var assigned = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications
+            .SingleAsync(n => n.DossierId == id && n.Kind == NotificationKinds.Assigned);
+        Assert.Equal((assigned.RecipientId, assigned.StageRound), (reminder.RecipientId, reminder.StageRound));
+    }
+
+    [Fact]
     public async Task Reminders_StopTheMomentTheStageIsLeft()
     {
         var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));

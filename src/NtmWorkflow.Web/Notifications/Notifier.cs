@@ -9,6 +9,14 @@ namespace NtmWorkflow.Web.Notifications;
 /// <summary>What one notice says and which dossier, stage round, kind and day it is about.</summary>
 public sealed record Notice(Guid DossierId, int StageRound, string Stage, string Kind, DateOnly Day, string Title, string Body);
 
+/// <summary>Notices and their e-mails made but not yet saved.</summary>
+public sealed class NoticeBatch
+{
+    public List<Notification> Notifications { get; } = [];
+
+    public List<OutgoingEmail> Emails { get; } = [];
+}
+
 /// <summary>What makes a notice unique: the same notice is never written twice for one recipient.</summary>
 public sealed record NoticeKey(Guid DossierId, int StageRound, string Kind, string RecipientId, DateOnly Day);
 
@@ -16,9 +24,10 @@ public sealed record NoticeKey(Guid DossierId, int StageRound, string Kind, stri
 public sealed record Recipient(string Id, string UserName, string? Email, string EmailPreference);
 
 /// <summary>
-/// Writes notices, in the caller's transaction, to every official holding one of the roles over the dossier's unit,
-/// with the e-mail each one wants queued beside it. A recipient who already has the notice (same natural key) is
-/// skipped, so a sweep that runs twice changes nothing; the database's unique key guards the same.
+/// Makes notices for every official holding one of the roles over the dossier's unit, with the e-mail each one wants
+/// queued beside it, to be saved in the caller's transaction (a move adds them to the context, the sweep inserts its
+/// batch in bulk). A recipient who already has the notice (same natural key) is skipped, so a sweep that runs twice
+/// changes nothing; the database's unique key guards the same.
 /// </summary>
 internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
 {
@@ -51,11 +60,10 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
             .ToListAsync(cancellationToken))
         .ToHashSet();
 
-    /// <summary>Adds the notice for each recipient who does not have it yet; returns how many were added.</summary>
-    public int Write(Notice notice, IEnumerable<Recipient> recipients, DateTime now, IReadOnlySet<NoticeKey> already)
+    /// <summary>Makes the notice for each recipient who does not have it yet, with the e-mail the recipient wants.</summary>
+    public void Write(Notice notice, IEnumerable<Recipient> recipients, DateTime now, IReadOnlySet<NoticeKey> already, NoticeBatch into)
     {
         var mailing = email.Value.Enabled;
-        var added = 0;
         foreach (var recipient in recipients)
         {
             if (already.Contains(new NoticeKey(notice.DossierId, notice.StageRound, notice.Kind, recipient.Id, notice.Day)))
@@ -65,14 +73,12 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
             var address = mailing && !string.IsNullOrWhiteSpace(recipient.Email) ? recipient.Email : null;
             var notification = new Notification(notice.DossierId, notice.StageRound, notice.Stage, notice.Kind, recipient.Id, notice.Day,
                 notice.Title, notice.Body, address is not null && recipient.EmailPreference == EmailPreferences.DailyDigest, now);
-            db.Notifications.Add(notification);
+            into.Notifications.Add(notification);
             if (address is not null && recipient.EmailPreference == EmailPreferences.Immediate)
             {
-                db.OutgoingEmails.Add(new OutgoingEmail(recipient.Id, address, notice.Title, EmailBody(notice.Body, notice.DossierId), now, notification));
+                into.Emails.Add(new OutgoingEmail(recipient.Id, address, notice.Title, EmailBody(notice.Body, notice.DossierId), now, notification));
             }
-            added++;
         }
-        return added;
     }
 
     /// <summary>
@@ -86,8 +92,11 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
         var role = (definition.Stages.GetValueOrDefault(dossier.Stage) ?? definition.Stages[definition.Start]).Actor;
         var recipients = (await RecipientsAsync([dossier.UnitPath], [role], cancellationToken)).For(dossier.UnitPath, role);
         // A move always opens a new stage round, so none of these notices can exist yet.
+        var batch = new NoticeBatch();
         Write(NotificationText.ForMove(dossier, definition, unitName, actionTitle, now),
-            recipients.Where(r => r.UserName != actor.UserName), now, NoKeys);
+            recipients.Where(r => r.UserName != actor.UserName), now, NoKeys, batch);
+        db.Notifications.AddRange(batch.Notifications);
+        db.OutgoingEmails.AddRange(batch.Emails);
     }
 
     /// <summary>The text of a notice as mailed, with a link to the dossier when the system's address is known.</summary>

@@ -68,11 +68,11 @@ public static class SendReminders
                 await db.Dossiers.Where(d => ids.Contains(d.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextReminderAt, moved.Key), cancellationToken);
             }
-            var notices = await WriteNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            var batch = await WriteNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), now, cancellationToken);
+            await db.InsertAllAsync(batch.Notifications, cancellationToken);
+            await db.InsertAllAsync(batch.Emails, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return (due.Count, notices);
+            return (due.Count, batch.Notifications.Count);
         }
 
         private IQueryable<Dossier> DueBatch(DateTime now) => db.Database.IsNpgsql()
@@ -101,28 +101,28 @@ public static class SendReminders
             }
         }
 
-        private async Task<int> WriteNoticesAsync(IReadOnlyList<Plan> plans, DateTime now, CancellationToken cancellationToken)
+        private async Task<NoticeBatch> WriteNoticesAsync(IReadOnlyList<Plan> plans, DateTime now, CancellationToken cancellationToken)
         {
+            var batch = new NoticeBatch();
             if (plans.Count == 0)
             {
-                return 0;
+                return batch;
             }
             var already = await notifier.ExistingAsync(
                 plans.Select(p => p.Dossier.Id).ToList(), plans.SelectMany(p => p.Reminders).Min(r => r.Day), cancellationToken);
             await NameUnitsAsync(plans.Select(p => p.Dossier.UnitCode), cancellationToken);
             var roles = plans.SelectMany(p => p.Reminders.Select(r => RoleOf(p.Stage!, r))).Distinct().ToList();
             var recipients = await notifier.RecipientsAsync(plans.Select(p => p.Dossier.UnitPath).Distinct(), roles, cancellationToken);
-            var notices = 0;
             foreach (var (dossier, stage, reminders, lastDay, _) in plans)
             {
                 foreach (var reminder in reminders)
                 {
-                    notices += notifier.Write(
+                    notifier.Write(
                         NotificationText.ForReminder(dossier, stage!, unitNames[dossier.UnitCode], reminder, lastDay, calendar),
-                        recipients.For(dossier.UnitPath, RoleOf(stage!, reminder)), now, already);
+                        recipients.For(dossier.UnitPath, RoleOf(stage!, reminder)), now, already, batch);
                 }
             }
-            return notices;
+            return batch;
         }
 
         private async Task NameUnitsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
