@@ -79,6 +79,7 @@ services.AddAuthorization();
 services.AddWebInterface();
 
 services.AddHttpContextAccessor();
+services.AddSingleton<UnitPaths>();
 services.AddScoped<ICurrentActor, HttpCurrentActor>();
 services.AddScoped<DossierLookup>();
 services.AddScoped<RecognitionRegister>();

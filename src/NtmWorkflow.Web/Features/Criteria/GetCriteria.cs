@@ -88,10 +88,9 @@ public static class GetCriteria
         DossierLookup dossiers, Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, CancellationToken cancellationToken)
     {
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
-        var entries = await dossiers.SelfAssessmentsAsync(dossier.Id, cancellationToken);
+        var (entries, reviews) = await dossiers.AllEntriesAsync(dossier.Id, cancellationToken);
         var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
         var unmet = CriteriaEvaluation.Unmet(set, claims, unit.Region);
-        var reviews = await dossiers.ReviewsAsync(dossier.Id, cancellationToken);
         var disputed = DossierLookup.Disputed(set, reviews);
         var evidence = await dossiers.EvidenceAsync(dossier.Id, cancellationToken);
         var criteria = set.Criteria.Select(criterion =>

@@ -83,6 +83,14 @@ internal sealed class DossierLookup(
         return set.Criteria.Where(c => disputed.Contains(c.Number)).ToList();
     }
 
+    /// <summary>Every self-assessment and every verdict, oldest first, in one read.</summary>
+    public async Task<(List<CriterionEntry> SelfAssessments, List<CriterionEntry> Reviews)> AllEntriesAsync(
+        Guid dossierId, CancellationToken cancellationToken)
+    {
+        var entries = await db.CriterionEntries.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return (entries.Where(e => e.Kind == CriterionEntry.SelfAssessment).ToList(), entries.Where(e => e.Kind == CriterionEntry.Review).ToList());
+    }
+
     private Task<List<CriterionEntry>> EntriesAsync(Guid dossierId, string kind, CancellationToken cancellationToken) =>
         db.CriterionEntries.AsNoTracking()
             .Where(e => e.DossierId == dossierId && e.Kind == kind)
