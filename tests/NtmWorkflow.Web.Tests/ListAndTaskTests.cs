@@ -1,6 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Engine;
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Criteria;
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Web.Tests;
@@ -119,6 +127,62 @@ public sealed class ListAndTaskTests(NtmApp app) : IClassFixture<NtmApp>
         var overdueLater = await reviewer.GetFromJsonAsync<JsonElement>("/api/dossiers?sort=due&overdue=false&pageSize=3&page=1");
         Assert.Equal(4, overdueLater.GetProperty("total").GetInt32());
         Assert.Equal(ids.Take(3), overdueLater.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
+    public async Task List_OfALargeScope_PagesAsASmallOneDoes()
+    {
+        var district = await app.NewDistrict();
+        var opened = await OpenMany(district.Code, communes: 800);
+        var reviewer = await app.As(district.Officer);
+
+        foreach (var sort in new[] { "updated", "due" })
+        {
+            var first = await reviewer.GetFromJsonAsync<JsonElement>($"/api/dossiers?sort={sort}&pageSize=100&page=1");
+            var last = await reviewer.GetFromJsonAsync<JsonElement>($"/api/dossiers?sort={sort}&pageSize=100&page=24");
+            Assert.Equal(opened.Count, first.GetProperty("total").GetInt32());
+            Assert.Equal(100, first.GetProperty("items").GetArrayLength());
+            Assert.Equal(opened.Count - 2300, last.GetProperty("items").GetArrayLength());
+            // Newest activity first; by due date the undated come in the order they were opened.
+            var expected = sort == "due" ? opened : Enumerable.Reverse(opened).ToList();
+            Assert.Equal(expected.Take(100), Ids(first));
+            Assert.Equal(expected.Skip(2300), Ids(last));
+        }
+    }
+
+    private static IEnumerable<Guid> Ids(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(i => Guid.Parse(i.GetProperty("id").GetString()!));
+
+    /// <summary>
+    /// Three dossiers (one per level) in each of many new communes, written through the aggregate in one save:
+    /// more than a list sorts by path, so its page is read in its order's index. Opened one millisecond apart, so
+    /// newest first is the reverse of the order they were opened in, and their ids (time-ordered) follow it.
+    /// </summary>
+    private async Task<List<Guid>> OpenMany(string districtCode, int communes)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var definition = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().Find("commune-ntm")!;
+        var criteria = scope.ServiceProvider.GetRequiredService<CriteriaCatalog>();
+        var calendar = scope.ServiceProvider.GetRequiredService<WorkingCalendar>();
+        var parent = await db.Units.SingleAsync(u => u.Code == districtCode);
+        var opener = new Actor("bulk.opener", [Roles.CommuneOfficer], parent.Code, parent.Path);
+        var ids = new List<Guid>();
+        var at = app.Clock.Now.UtcDateTime;
+        for (var c = 0; c < communes; c++)
+        {
+            var unit = new AdministrativeUnit($"{districtCode}.bulk-{c}", $"Xã Số {c}", UnitKinds.Commune, parent);
+            db.Units.Add(unit);
+            foreach (var level in Levels.All)
+            {
+                at = at.AddMilliseconds(1);
+                var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, opener, at, calendar);
+                db.Dossiers.Add(dossier);
+                ids.Add(dossier.Id);
+            }
+        }
+        await db.SaveChangesAsync();
+        return ids;
     }
 
     [Fact]
