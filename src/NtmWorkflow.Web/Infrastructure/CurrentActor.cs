@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 
@@ -17,25 +15,6 @@ public static class CurrentActorExtensions
     public static async Task<Actor> RequireAsync(this ICurrentActor actors, CancellationToken cancellationToken) =>
         await actors.FindAsync(cancellationToken)
         ?? throw ProblemException.Unauthorized("Bạn cần đăng nhập để thực hiện thao tác này.");
-}
-
-/// <summary>
-/// The path of each unit as read from the database. A unit's path is made of codes when the unit is added and never
-/// changes after (units are renamed, never moved), so it is read once per process rather than on every request.
-/// </summary>
-internal sealed class UnitPaths
-{
-    private readonly ConcurrentDictionary<string, string> paths = new();
-
-    public async Task<string?> FindAsync(AppDbContext db, string unitCode, CancellationToken cancellationToken)
-    {
-        if (paths.TryGetValue(unitCode, out var known))
-        {
-            return known;
-        }
-        var path = await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
-        return path is null ? null : paths.GetOrAdd(unitCode, path);
-    }
 }
 
 /// <summary>Reads the official from the request's claims; the unit's path comes from the database, not the token.</summary>

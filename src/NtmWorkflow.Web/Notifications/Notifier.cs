@@ -102,5 +102,4 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
     /// <summary>The text of a notice as mailed, with a link to the dossier when the system's address is known.</summary>
     public string EmailBody(string body, Guid dossierId) =>
         string.IsNullOrWhiteSpace(email.Value.BaseUrl) ? body : $"{body}\n\nXem hồ sơ: {email.Value.BaseUrl.TrimEnd('/')}/dossiers/{dossierId}";
-
 }

@@ -87,15 +87,15 @@ internal sealed class DossierLookup(
     public async Task<(List<CriterionEntry> SelfAssessments, List<CriterionEntry> Reviews)> AllEntriesAsync(
         Guid dossierId, CancellationToken cancellationToken)
     {
-        var entries = await db.CriterionEntries.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var entries = await Entries(dossierId).ToListAsync(cancellationToken);
         return (entries.Where(e => e.Kind == CriterionEntry.SelfAssessment).ToList(), entries.Where(e => e.Kind == CriterionEntry.Review).ToList());
     }
 
     private Task<List<CriterionEntry>> EntriesAsync(Guid dossierId, string kind, CancellationToken cancellationToken) =>
-        db.CriterionEntries.AsNoTracking()
-            .Where(e => e.DossierId == dossierId && e.Kind == kind)
-            .OrderBy(e => e.Id)
-            .ToListAsync(cancellationToken);
+        Entries(dossierId).Where(e => e.Kind == kind).ToListAsync(cancellationToken);
+
+    private IQueryable<CriterionEntry> Entries(Guid dossierId) =>
+        db.CriterionEntries.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id);
 
     /// <summary>What an action's checks need to know; the disputes are read only for an action that checks reviews.</summary>
     public async Task<GateFacts> GateFactsAsync(

@@ -1,7 +1,6 @@
 using NtmWorkflow.Engine.Calendar;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -37,7 +36,8 @@ public static class ListDossiers
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup lookup, ICurrentActor actors, WorkingCalendar calendar, TimeProvider clock)
+    internal sealed class Handler(
+        AppDbContext db, DossierLookup lookup, ICurrentActor actors, UnitPaths unitPaths, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Query, Paged<DossierSummary>>
     {
         public async Task<Paged<DossierSummary>> Handle(Query query, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public static class ListDossiers
             var scope = actor.UnitPath;
             if (query.UnitCode is { } unitCode)
             {
-                var unitPath = await db.Units.Where(u => u.Code == unitCode).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken)
+                var unitPath = await unitPaths.FindAsync(db, unitCode, cancellationToken)
                     ?? throw ProblemException.BadRequest("unitCode", $"Không có đơn vị hành chính mã '{unitCode}'.");
                 if (!actor.CanSee(unitPath))
                 {
