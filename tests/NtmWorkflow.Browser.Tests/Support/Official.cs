@@ -17,7 +17,16 @@ public sealed partial class Official(IPage page)
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(NtmApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was left and what the page said, so that a refused sign-in can be told from a slow one.
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5000 });
+            throw new TimeoutException($"{userName} was not taken to the home page; the browser is at {page.Url}, showing: {shown}", e);
+        }
         return new Official(page);
     }
 
