@@ -34,6 +34,7 @@ if (args.Contains(SeedDemoSwitch))
 var services = builder.Services;
 // First of all hosted services: the database must be migrated before Data Protection reads its key ring from it.
 services.AddHostedService<StartupTasks>();
+services.AddHostedService<MisplacedAccountReport>();
 services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
 services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
@@ -52,10 +53,11 @@ services.AddSingleton<CriteriaRegistry>();
 var database = services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddDataProtection().SetApplicationName("NtmWorkflow").PersistKeysToDbContext<AppDbContext>();
 
+// Guessing is braked by SignInLimits (per address, per user name, per pair), not by Identity's account lockout, which
+// would let anyone lock any official out.
 services.AddIdentityApiEndpoints<AppUser>(options =>
     {
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = false;
         options.Password.RequiredLength = 10;
         options.User.RequireUniqueEmail = false;
         options.SignIn.RequireConfirmedAccount = true;
@@ -75,6 +77,7 @@ services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
     cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
 });
+services.AddSessionValidation();
 services.AddAuthorization();
 services.AddWebInterface();
 
@@ -97,14 +100,25 @@ services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
 services.AddSingleton<IEmailSender, SmtpEmailSender>();
 services.AddScoped<Notifier>();
 services.AddScheduler(builder.Configuration, database);
+services.AddRateLimitAnswers();
 PublicCommentLimits.AddPublicCommentLimits(services, builder.Configuration);
+SignInLimits.AddSignInLimits(services, builder.Configuration);
+services.AddTrustedProxies(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
 if (args.Contains(VerifyStorageCommand))
 {
     return await VerifyStorage.RunAsync(app.Services);
 }
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UseKnownRequestCharsets();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
@@ -140,6 +154,7 @@ VerifyStorage.Map(api);
 ListUsers.Map(api);
 CreateUser.Map(api);
 ManageUser.Map(api);
+ReassignUser.Map(api);
 ManageUnits.Map(api);
 ListNotifications.Map(api);
 MarkNotificationsRead.Map(api);

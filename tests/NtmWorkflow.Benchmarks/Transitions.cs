@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace NtmWorkflow.Benchmarks;
@@ -75,6 +76,8 @@ public static class Transitions
             await Act(p, reviewer, "approve");
         });
         host.Clock.Skip(TimeSpan.FromDays(16));
+        // The decision and the ceremony are dated on the application's day: neither may be dated after it.
+        var today = host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Phase(async p =>
         {
             await Upload(p, reviewer, "to-trinh-huyen", "bien-ban-hop-huyen");
@@ -84,9 +87,9 @@ public static class Transitions
             await Upload(p, appraiser, "bien-ban-hoi-dong");
             await Act(p, appraiser, "recommend", new { vote = Vote });
             await Upload(p, leader, "quyet-dinh");
-            await Act(p, leader, "sign-decision", new { decision = new { number = "1/QĐ", date = "2026-05-01", signer = "Chủ tịch" } });
+            await Act(p, leader, "sign-decision", new { decision = new { number = "1/QĐ", date = today, signer = "Chủ tịch" } });
             await Upload(p, reviewer, "bien-ban-le-cong-bo");
-            await Act(p, reviewer, "hold-ceremony", new { ceremony = new { date = "2026-05-10", place = "Hội trường" } });
+            await Act(p, reviewer, "hold-ceremony", new { ceremony = new { date = today, place = "Hội trường" } });
         });
         return new Result(clients, procedures.Count, latencies.Count, timed.TotalSeconds, latencies.Count / timed.TotalSeconds,
             latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), latencies.ByKind());

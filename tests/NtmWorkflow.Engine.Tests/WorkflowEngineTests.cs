@@ -36,11 +36,11 @@ public sealed class WorkflowEngineTests
     [Theory]
     [InlineData(10, 10, 9, true)]
     [InlineData(10, 10, 10, true)]
-    [InlineData(20, 10, 9, true)]
+    [InlineData(20, 11, 10, true)]
     [InlineData(100, 100, 90, true)]
     [InlineData(100, 100, 89, false)]
     [InlineData(10, 9, 8, false)]
-    [InlineData(10, 0, 0, false)]
+    [InlineData(10, 6, 0, false)]
     [InlineData(3, 3, 2, false)]
     public void Evaluate_WhenTheCouncilVotes_RecommendsOnlyAtNinetyPercentOfPresent(int members, int present, int agree, bool passes)
     {
@@ -51,6 +51,27 @@ public sealed class WorkflowEngineTests
         {
             Assert.Equal(Refusal.RuleNotMet, outcome.Refusal);
             Assert.Contains("90%", outcome.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(25, 12, 12, false)]
+    [InlineData(25, 13, 12, true)]
+    [InlineData(20, 10, 10, false)]
+    [InlineData(20, 11, 11, true)]
+    [InlineData(1, 1, 1, true)]
+    [InlineData(2, 1, 1, false)]
+    [InlineData(10, 0, 0, false)]
+    public void Evaluate_WhenTheCouncilVotes_NeedsMoreThanHalfOfItsMembersPresent(int members, int present, int agree, bool passes)
+    {
+        var outcome = WorkflowEngine.Evaluate(Commune, "appraisal-council", "recommend", [Roles.ProvinceAppraiser],
+            ActionInput.None with { Vote = new Vote(members, present, agree) }, Shipped.Passing);
+        Assert.Equal(passes, outcome.Allowed);
+        if (!passes)
+        {
+            Assert.Equal("vote", outcome.Field);
+            Assert.Contains("túc số", outcome.Message);
+            Assert.Contains($"{present}/{members}", outcome.Message);
         }
     }
 

@@ -36,9 +36,10 @@ public sealed class AdminTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Theory]
-    [InlineData("Tên Có Dấu", "commune-officer", NtmApp.Password, "dong-thap", "userName")]
-    [InlineData("ok.name", "chief", NtmApp.Password, "dong-thap", "role")]
-    [InlineData("ok.name", "commune-officer", "ngan", "dong-thap", "password")]
+    [InlineData("Tên Có Dấu", "commune-officer", NtmApp.Password, "dong-thap.hong-ngu.tan-hoi", "userName")]
+    [InlineData("ok.name", "chief", NtmApp.Password, "dong-thap.hong-ngu.tan-hoi", "role")]
+    [InlineData("ok.name", "commune-officer", "ngan", "dong-thap.hong-ngu.tan-hoi", "password")]
+    [InlineData("ok.name", "commune-officer", NtmApp.Password, "dong-thap", "role")]
     [InlineData("ok.name", "commune-officer", NtmApp.Password, "nowhere", "unitCode")]
     public async Task BadInput_Is400NamingTheField_AndCreatesNoOne(string userName, string role, string password, string unitCode, string field)
     {
@@ -112,6 +113,7 @@ public sealed class AdminTests(NtmApp app) : IClassFixture<NtmApp>
         await procedure.MustAct(Procedure.District, dossier, "request-supplement", new { comment = "Bổ sung lần hai" });
 
         await Procedure.Must(await admin.PostAsync($"/api/admin/users/{colleague}/activate", null));
+        app.Forget(colleague);
         Assert.Single(await Supplements(colleague, dossier));
         Assert.Equal(2, (await Supplements(commune.Officer, dossier)).Count);
     }

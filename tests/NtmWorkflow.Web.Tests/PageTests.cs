@@ -68,21 +68,6 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount_AndSaySo()
-    {
-        var commune = await app.NewCommune();
-        var session = new PageSession(app);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await session.SignIn(commune.Officer, "sai-mat-khau");
-        }
-
-        var html = await (await session.SignIn(commune.Officer)).Content.ReadAsStringAsync();
-
-        Assert.Contains("tạm thời bị khóa", html);
-    }
-
-    [Fact]
     public async Task AnotherCommunesDossier_IsTheNotPermittedPage()
     {
         var dossier = await procedure.Create(await app.NewCommune());

@@ -50,7 +50,7 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
         dossier = await procedure.MustAct(Procedure.District, dossier, "submit-to-province", new { vote = Procedure.PassingVote });
         dossier = await procedure.MustAct(Procedure.Appraiser, dossier, "submit-for-decision");
         dossier = await procedure.MustAct(Procedure.Leader, dossier, "sign-revocation",
-            new { decision = new { number = "1200/QĐ-UBND", date = "2026-05-04", signer = "Chủ tịch UBND tỉnh" } });
+            new { decision = new { number = "1200/QĐ-UBND", date = Procedure.Today, signer = "Chủ tịch UBND tỉnh" } });
         Assert.Equal("revoked", dossier.GetProperty("status").GetString());
 
         var registry = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/decisions?q={Uri.EscapeDataString(commune.Name)}");
@@ -127,7 +127,7 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
         dossier = await procedure.MustAct(Procedure.Appraiser, dossier, "submit-to-central", new { vote = Procedure.PassingVote });
         dossier = await procedure.MustAct(Procedure.Central, dossier, "submit-for-decision");
         dossier = await procedure.MustAct(Procedure.Central, dossier, "record-revocation",
-            new { decision = new { number = "88/QĐ-TTg", date = "2026-06-01", signer = "Thủ tướng Chính phủ" } });
+            new { decision = new { number = "88/QĐ-TTg", date = Procedure.Today, signer = "Thủ tướng Chính phủ" } });
         Assert.Equal("revoked", dossier.GetProperty("status").GetString());
     }
 }

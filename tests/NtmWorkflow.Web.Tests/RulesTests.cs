@@ -14,7 +14,7 @@ public sealed class RulesTests(NtmApp app) : IClassFixture<NtmApp>
     [Theory]
     [InlineData(20, 20, 17)]
     [InlineData(10, 9, 8)]
-    [InlineData(10, 0, 0)]
+    [InlineData(10, 6, 0)]
     public async Task CouncilVote_BelowNinetyPercentOfPresent_CannotRecommend(int members, int present, int agree)
     {
         var commune = await app.NewCommune();

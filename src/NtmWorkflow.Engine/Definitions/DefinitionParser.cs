@@ -202,6 +202,15 @@ public static class DefinitionParser
             : new ActionDefinition(name, title, to, actor, requires, vote, checks, documents, pausesClock, (int)key.Start.Line);
     }
 
+    /// <summary>The regulation's wording of a threshold: "at-least" (≥, the default for agreement) or "more-than" (>).</summary>
+    private static readonly Dictionary<string, Comparison> ComparisonNames = new()
+    {
+        ["at-least"] = Comparison.AtLeast,
+        ["more-than"] = Comparison.MoreThan,
+    };
+
+    private static Comparison? Comparisons(string? name) => name is null ? null : ComparisonNames[name];
+
     private static VoteRule? ReadVote(YamlMappingReader? vote, ErrorSink errors)
     {
         if (vote is null)
@@ -209,13 +218,18 @@ public static class DefinitionParser
             return null;
         }
         var percent = vote.PositiveInt("min-agree-percent");
+        var agree = Comparisons(vote.OneOf("agree", [.. ComparisonNames.Keys], required: false));
+        var quorum = vote.PositiveInt("quorum-percent", required: false);
+        var quorumComparison = Comparisons(vote.OneOf("quorum", [.. ComparisonNames.Keys], required: false));
         vote.RejectUnknownKeys();
-        if (percent > 100)
+        if (percent > 100 || quorum > 100)
         {
-            errors.Add(vote.Node, "'min-agree-percent' không được lớn hơn 100.");
+            errors.Add(vote.Node, "'min-agree-percent' và 'quorum-percent' không được lớn hơn 100.");
             return null;
         }
-        return percent is null ? null : new VoteRule(percent.Value);
+        return percent is null
+            ? null
+            : new VoteRule(percent.Value, agree ?? Comparison.AtLeast, quorum ?? 50, quorumComparison ?? Comparison.MoreThan);
     }
 
     private static TimeLimit? ReadLimit(YamlMappingReader? limit, string key, ErrorSink errors)

@@ -1,3 +1,5 @@
+using NtmWorkflow.Engine.Transitions;
+
 namespace NtmWorkflow.Engine.Definitions;
 
 /// <summary>One version of a recognition procedure, as read from a YAML file and validated.</summary>
@@ -102,8 +104,27 @@ public enum LimitUnit
 /// <summary>The statutory time a stage may take: working days skip weekends and holidays.</summary>
 public sealed record TimeLimit(int Amount, LimitUnit Unit);
 
-/// <summary>The share of members present who must agree for the action to go ahead.</summary>
-public sealed record VoteRule(int MinAgreePercent);
+/// <summary>
+/// When a vote carries: enough members of the body present (the quorum, a share of all members), and enough of those
+/// present agreeing. Each share is compared as written in the regulation: at least, or more than.
+/// </summary>
+public sealed record VoteRule(int MinAgreePercent, Comparison Agree = Comparison.AtLeast, int QuorumPercent = 50, Comparison Quorum = Comparison.MoreThan)
+{
+    public bool IsQuorate(Vote vote) => Reaches(vote.Present, vote.Members, QuorumPercent, Quorum);
+
+    public bool Carries(Vote vote) => vote.Present > 0 && Reaches(vote.Agree, vote.Present, MinAgreePercent, Agree);
+
+    private static bool Reaches(int part, int whole, int percent, Comparison comparison) => comparison == Comparison.AtLeast
+        ? part * 100 >= percent * whole
+        : part * 100 > percent * whole;
+}
+
+/// <summary>How a count is held against a share: "ít nhất" (≥) or "hơn" (>).</summary>
+public enum Comparison
+{
+    AtLeast,
+    MoreThan,
+}
 
 /// <summary>What must hold of the dossier itself before the action may be taken.</summary>
 public enum GateCheck

@@ -44,13 +44,23 @@ internal static class InputRules
         {
             return null;
         }
-        if (vote.Present > 0 && vote.Agree * 100 >= rule.MinAgreePercent * vote.Present)
+        if (!rule.IsQuorate(vote))
+        {
+            return TransitionOutcome.Refuse(Refusal.RuleNotMet,
+                $"Chỉ {vote.Present}/{vote.Members} thành viên có mặt, chưa đủ túc số ({Wording(rule.Quorum)} {rule.QuorumPercent}% "
+                + $"tổng số thành viên): không thể thực hiện '{action.Title}'.",
+                "vote");
+        }
+        if (rule.Carries(vote))
         {
             return null;
         }
         var percent = vote.Present == 0 ? 0 : Math.Round(vote.Agree * 100m / vote.Present, 1);
         return TransitionOutcome.Refuse(Refusal.RuleNotMet,
-            $"Tỷ lệ đồng ý {percent}% số thành viên có mặt thấp hơn ngưỡng {rule.MinAgreePercent}%: không thể thực hiện '{action.Title}'.",
+            $"Tỷ lệ đồng ý {percent}% số thành viên có mặt chưa đạt ngưỡng ({Wording(rule.Agree)} {rule.MinAgreePercent}%): "
+            + $"không thể thực hiện '{action.Title}'.",
             "vote");
     }
+
+    private static string Wording(Comparison comparison) => comparison == Comparison.AtLeast ? "ít nhất" : "hơn";
 }

@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PublicComment> PublicComments => Set<PublicComment>();
 
+    public DbSet<TokenFamily> TokenFamilies => Set<TokenFamily>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

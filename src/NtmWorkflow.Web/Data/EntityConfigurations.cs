@@ -217,3 +217,15 @@ internal sealed class PublicCommentConfiguration : IEntityTypeConfiguration<Publ
         comment.HasIndex(c => new { c.DossierId, c.Id });
     }
 }
+
+internal sealed class TokenFamilyConfiguration : IEntityTypeConfiguration<TokenFamily>
+{
+    public void Configure(EntityTypeBuilder<TokenFamily> family)
+    {
+        family.ToTable("token_families");
+        family.HasKey(f => f.Id);
+        family.Property(f => f.UserId).HasMaxLength(Limits.Name);
+        family.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        family.HasIndex(f => f.CreatedUtc);
+    }
+}

@@ -155,7 +155,7 @@ public sealed class Dossier
 
     public void Act(
         WorkflowDefinition definition, string action, ActionInput input, GateFacts facts, Actor actor, int expectedVersion,
-        DateTime now, WorkingCalendar calendar)
+        DateTime now, WorkingCalendar calendar, DateTime? lastVoteAt = null)
     {
         EnsureInScope(actor);
         if (expectedVersion != Version)
@@ -169,6 +169,7 @@ public sealed class Dossier
             throw Refuse(outcome);
         }
         var taken = definition.Stages[Stage].Actions[action];
+        CheckDates(WorkflowEngine.RelevantInput(taken, input), now, lastVoteAt);
         if (taken.PausesClock && DueAt is { } due)
         {
             (PausedStage, PausedRemaining) = (Stage, Deadline(() => calendar.Remaining(now, due, definition.Stages[Stage].Limit!.Unit)));
@@ -331,6 +332,34 @@ public sealed class Dossier
         return stage.Actor;
     }
 
+    /// <summary>
+    /// A decision is signed on a day that has come, and not before the vote that recommended it (the latest vote recorded
+    /// on the dossier); a ceremony announces a decision already signed.
+    /// </summary>
+    private void CheckDates(ActionInput input, DateTime now, DateTime? lastVoteAt)
+    {
+        var today = WorkingCalendar.ToVietnamDate(now);
+        if (input.Decision is { } decision)
+        {
+            if (decision.Date > today)
+            {
+                throw ProblemException.BadRequest("decision.date",
+                    $"Ngày ký quyết định {decision.Date:dd/MM/yyyy} chưa đến (hôm nay là {today:dd/MM/yyyy}).");
+            }
+            if (lastVoteAt is { } voted && decision.Date < WorkingCalendar.ToVietnamDate(voted))
+            {
+                throw ProblemException.BadRequest("decision.date",
+                    $"Ngày ký quyết định {decision.Date:dd/MM/yyyy} trước ngày biểu quyết đề nghị công nhận "
+                    + $"{WorkingCalendar.ToVietnamDate(voted):dd/MM/yyyy}.");
+            }
+        }
+        if (input.Ceremony is { } ceremony && (input.Decision?.Date ?? DecisionDate) is { } signed && ceremony.Date < signed)
+        {
+            throw ProblemException.BadRequest("ceremony.date",
+                $"Ngày tổ chức lễ công bố {ceremony.Date:dd/MM/yyyy} trước ngày ký quyết định {signed:dd/MM/yyyy}.");
+        }
+    }
+
     /// <summary>Every change, not only moves, raises the version: an action always sees the data its actor saw.</summary>
     private void Touch(Actor actor, DateTime now)
     {
@@ -414,6 +443,7 @@ public sealed class Dossier
         Refusal.MissingField or Refusal.InvalidField => ProblemException.BadRequest(outcome.Field!, outcome.Message!),
         _ when outcome.Blocking.Count > 0 => ProblemException.Conflict(outcome.Message!)
             .With("blockingCriteria", outcome.Blocking.Select(c => new { number = c.Number, name = c.Name }).ToList()),
+        _ when outcome.Field is { } field => ProblemException.Conflict(outcome.Message!).With("field", field),
         _ => ProblemException.Conflict(outcome.Message!),
     };
 }

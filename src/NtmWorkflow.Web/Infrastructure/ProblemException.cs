@@ -13,6 +13,9 @@ public sealed class ProblemException(int status, string detail, string? field = 
     /// <summary>Extra members of the ProblemDetails, for a client that acts on them (the blocking criteria).</summary>
     public Dictionary<string, object?> Extensions { get; } = [];
 
+    /// <summary>When the caller may try again (429, 503): sent as the Retry-After header.</summary>
+    public TimeSpan? RetryAfter { get; private init; }
+
     public ProblemException With(string name, object? value)
     {
         Extensions[name] = value;
@@ -31,4 +34,7 @@ public sealed class ProblemException(int status, string detail, string? field = 
     public static ProblemException Conflict(string detail) => new(StatusCodes.Status409Conflict, detail);
 
     public static ProblemException Unauthorized(string detail) => new(StatusCodes.Status401Unauthorized, detail);
+
+    public static ProblemException TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, detail) { RetryAfter = retryAfter };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException e => Problem(e.StatusCode, BadRequestDetail(e)),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, StaleWrite),
             DbUpdateException e when IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, StaleWrite),
+            _ when DatabaseOutage.IsOutage(exception) => Problem(StatusCodes.Status503ServiceUnavailable, DatabaseOutage.Detail),
             _ => null,
         };
         if (problem is null)
@@ -36,6 +38,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             problem = Problem(StatusCodes.Status500InternalServerError, "Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.");
         }
         context.Response.StatusCode = problem.Status!.Value;
+        if (RetryAfter(exception, problem.Status.Value) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -45,6 +51,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     }
 
     private const string StaleWrite = "Hồ sơ vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Hãy tải lại hồ sơ.";
+
+    private static TimeSpan? RetryAfter(Exception exception, int status) => exception switch
+    {
+        ProblemException { RetryAfter: { } retryAfter } => retryAfter,
+        _ when status == StatusCodes.Status503ServiceUnavailable => DatabaseOutage.RetryAfter,
+        _ => null,
+    };
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
@@ -94,7 +107,10 @@ internal static class ProblemTitles
             409 => "Không thể thực hiện ở trạng thái hiện tại",
             413 => "Nội dung quá lớn",
             415 => "Định dạng không được hỗ trợ",
+            405 => "Phương thức không được hỗ trợ",
             429 => "Gửi quá nhiều lần",
+            500 => "Lỗi hệ thống",
+            503 => "Dịch vụ tạm thời gián đoạn",
             _ => problem.Title,
         };
         problem.Detail ??= problem.Status switch
@@ -105,6 +121,8 @@ internal static class ProblemTitles
             405 => "Phương thức không được hỗ trợ cho địa chỉ này.",
             415 => UnsupportedMediaType,
             429 => "Bạn đã gửi quá nhiều lần trong thời gian ngắn; vui lòng thử lại sau ít phút.",
+            500 => "Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.",
+            503 => DatabaseOutage.Detail,
             _ => null,
         };
     }

@@ -1,14 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace NtmWorkflow.Web.Pages;
 
-/// <summary>What a bare status code means, in words, for a page rather than the API (which answers ProblemDetails).</summary>
+/// <summary>
+/// What a bare status code means, in words, for a page rather than the API (which answers ProblemDetails). A post to
+/// an address that does not exist is re-executed here as a post: it carries no antiforgery token, and needs none to
+/// be told 404.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Title { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
+
+    public void OnPost(int? code) => OnGet(code);
 
     public void OnGet(int? code)
     {

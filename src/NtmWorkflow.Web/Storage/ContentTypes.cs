@@ -69,6 +69,14 @@ public static class ContentTypes
         _ => ".tif",
     };
 
+    /// <summary>Every extension a file of this type may carry.</summary>
+    public static IReadOnlyList<string> Extensions(string contentType) => contentType switch
+    {
+        Jpeg => [".jpg", ".jpeg"],
+        Tiff => [".tif", ".tiff"],
+        _ => [Extension(contentType)],
+    };
+
     private static string? OleType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
         ".xls" => Xls,

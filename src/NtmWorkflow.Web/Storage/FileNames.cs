@@ -27,9 +27,20 @@ public static class FileNames
         }
         if (cleaned.Length > MaxLength)
         {
-            var keep = Path.GetExtension(cleaned) is { Length: > 0 and <= 10 } ext ? ext : extension;
+            var own = Path.GetExtension(cleaned);
+            var keep = ContentTypes.Extensions(contentType).Contains(own.ToLowerInvariant()) ? own : extension;
             cleaned = cleaned[..(MaxLength - keep.Length)] + keep;
         }
-        return cleaned;
+        return WithTypeExtension(cleaned, contentType);
+    }
+
+    /// <summary>
+    /// The name ends in an extension of its sniffed type (a PDF named <c>evil.html</c> is offered as
+    /// <c>evil.html.pdf</c>), so no browser or desktop opens the bytes as something they are not.
+    /// </summary>
+    public static string WithTypeExtension(string name, string contentType)
+    {
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return ContentTypes.Extensions(contentType).Contains(extension) ? name : name + ContentTypes.Extension(contentType);
     }
 }

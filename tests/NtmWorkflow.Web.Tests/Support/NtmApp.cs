@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -56,6 +57,12 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool OnPostgres => postgresServer is not null;
 
+    /// <summary>The folder of this app's SQLite file and document store.</summary>
+    public string DataFolder => sqliteFolder;
+
+    /// <summary>This app's PostgreSQL connection string (on PostgreSQL only).</summary>
+    protected string PostgresConnection => new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName }.ToString();
+
     /// <summary>Extra settings a test class needs (a broken workflows folder, say).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -71,11 +78,12 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Scheduler:Enabled", "false");
         // Every test class posts from one address; the limit's own test sets it low.
         builder.UseSetting("PublicComments:PermitsPerWindow", "1000");
+        builder.UseSetting("SignIn:AttemptsPerAddress", "100000");
+        builder.UseSetting("SignIn:AttemptsPerUserName", "100000");
         if (postgresServer is not null)
         {
-            var connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName };
             builder.UseSetting("Database:Provider", DatabaseSetup.Postgres);
-            builder.UseSetting("ConnectionStrings:Postgres", connection.ToString());
+            builder.UseSetting("ConnectionStrings:Postgres", PostgresConnection);
         }
         else
         {
@@ -86,7 +94,11 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+        });
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -116,6 +128,15 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(command);
+    }
+
+    /// <summary>Drops the user's cached tokens: their sessions were ended (deactivation, new password, new unit).</summary>
+    public void Forget(string userName)
+    {
+        foreach (var key in tokens.Keys.Where(k => k.User == userName).ToList())
+        {
+            tokens.Remove(key);
+        }
     }
 
     /// <summary>A client signed in through POST /api/auth/login as the given user (again whenever the test clock moved).</summary>

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace NtmWorkflow.Web.Tests.Support;
 
 /// <summary>A browser-like session on the pages: cookies kept, redirects not followed, antiforgery tokens read from forms.</summary>
-public sealed partial class PageSession(NtmApp app)
+public sealed partial class PageSession(NtmApp app, string? address = null)
 {
-    private readonly HttpClient client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient client = WithAddress(
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), address);
 
     public async Task<HttpResponseMessage> SignIn(string userName, string password = NtmApp.Password, string? returnUrl = null)
     {
@@ -43,6 +44,9 @@ public sealed partial class PageSession(NtmApp app)
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException($"No antiforgery token on {path}.");
     }
+
+    private static HttpClient WithAddress(HttpClient client, string? address) =>
+        address is null ? client : TestClientAddress.From(client, address);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

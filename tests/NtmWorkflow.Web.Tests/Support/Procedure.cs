@@ -18,8 +18,11 @@ public sealed class Procedure(NtmApp app)
     public const string Own = "own";
 
     public static readonly object PassingVote = new { members = 20, present = 19, agree = 18 };
-    public static readonly object Decision = new { number = "694/QĐ-UBND-HC", date = "2026-03-20", signer = "Phó Chủ tịch UBND tỉnh" };
-    public static readonly object Ceremony = new { date = "2026-04-10", place = "Hội trường UBND xã" };
+    /// <summary>A date written as this is sent as the test clock's date in Vietnam when the action is taken.</summary>
+    public const string Today = "{today}";
+
+    public static readonly object Decision = new { number = "694/QĐ-UBND-HC", date = Today, signer = "Phó Chủ tịch UBND tỉnh" };
+    public static readonly object Ceremony = new { date = Today, place = "Hội trường UBND xã" };
 
     /// <summary>The three-tier happy path: each action with who takes it (Own = the officer of the dossier's unit).</summary>
     public static readonly IReadOnlyList<Step> ThreeTier =
@@ -204,9 +207,11 @@ public sealed class Procedure(NtmApp app)
 
     public static string Id(JsonElement dossier) => dossier.GetProperty("id").GetString()!;
 
-    private static Dictionary<string, object?> Merge(object body, int expectedVersion)
+    private Dictionary<string, object?> Merge(object body, int expectedVersion)
     {
-        var fields = JsonSerializer.SerializeToElement(body).EnumerateObject()
+        var today = DateOnly.FromDateTime(app.Clock.Now.ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var text = JsonSerializer.Serialize(body).Replace($"\"{Today}\"", $"\"{today}\"");
+        var fields = JsonDocument.Parse(text).RootElement.Clone().EnumerateObject()
             .ToDictionary(p => p.Name, p => (object?)p.Value);
         fields.TryAdd("expectedVersion", expectedVersion);
         return fields;

@@ -39,6 +39,7 @@ public static class CreateUser
         {
             var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == command.UnitCode, cancellationToken)
                 ?? throw ProblemException.BadRequest("unitCode", $"Không có đơn vị hành chính mã '{command.UnitCode}'.");
+            RoleTiers.Require(command.Role!, unit);
             if (await users.FindByNameAsync(command.UserName!) is not null)
             {
                 throw ProblemException.Conflict($"Tên đăng nhập '{command.UserName}' đã có người dùng.");

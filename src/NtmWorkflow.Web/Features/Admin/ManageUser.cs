@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Auth;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Admin;
@@ -22,7 +23,7 @@ public static class ManageUser
             RuleFor(r => r.NewPassword).RequiredText(Limits.Name).WithMessage("Cần mật khẩu mới (newPassword).");
     }
 
-    internal sealed class Handler(AppDbContext db, UserManager<AppUser> users, ICurrentActor actors)
+    internal sealed class Handler(AppDbContext db, UserManager<AppUser> users, ICurrentActor actors, SignInThrottle throttle)
         : IRequestHandler<SetActive, UserView>, IRequestHandler<ResetPassword, UserView>
     {
         public async Task<UserView> Handle(SetActive command, CancellationToken cancellationToken)
@@ -42,11 +43,11 @@ public static class ManageUser
         public async Task<UserView> Handle(ResetPassword command, CancellationToken cancellationToken)
         {
             var user = await FindAsync(command.UserName);
-            // Both steps run in the command's one transaction: a password refused by the rules leaves the old one.
+            // Both steps run in the command's one transaction: a password refused by the rules leaves the old one. Each
+            // renews the security stamp, which ends the official's open sessions (SessionValidation).
             CreateUser.Require(await users.RemovePasswordAsync(user), "newPassword");
             CreateUser.Require(await users.AddPasswordAsync(user, command.NewPassword!), "newPassword");
-            CreateUser.Require(await users.SetLockoutEndDateAsync(user, null), "newPassword");
-            CreateUser.Require(await users.ResetAccessFailedCountAsync(user), "newPassword");
+            throttle.Forgive(user.UserName!);
             return await ViewAsync(user, cancellationToken);
         }
 
@@ -71,6 +72,6 @@ public static class ManageUser
                 async (string userName, PasswordBody body, IMediator mediator, CancellationToken cancellationToken) =>
                     TypedResults.Ok(await mediator.Send(new ResetPassword(userName, body.NewPassword), cancellationToken)))
             .WithTags("Admin")
-            .WithSummary("Đặt lại mật khẩu (và mở khóa) cho người dùng");
+            .WithSummary("Đặt lại mật khẩu (và mở khóa đăng nhập) cho người dùng; kết thúc mọi phiên đăng nhập của họ");
     }
 }

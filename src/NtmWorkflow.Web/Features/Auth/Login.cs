@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -9,7 +12,8 @@ namespace NtmWorkflow.Web.Features.Auth;
 
 /// <summary>
 /// Bearer tokens for other systems: Identity's own token handler writes {tokenType, accessToken, expiresIn, refreshToken}.
-/// Five wrong passwords lock the account for a while (Identity lockout), whatever the caller's address.
+/// Each sign-in starts a token family; a refresh token is spent once (see <see cref="TokenFamily"/>). Guessing is
+/// braked by <see cref="SignInLimits"/>.
 /// </summary>
 public static class Login
 {
@@ -22,48 +26,74 @@ public static class Login
         app.MapPost("/api/auth/login", SignInAsync)
             .WithTags("Auth")
             .WithSummary("Đăng nhập, nhận access token và refresh token")
+            .RequireRateLimiting(SignInLimits.AddressPolicy)
             .AllowAnonymous();
         app.MapPost("/api/auth/refresh", RefreshAsync)
             .WithTags("Auth")
-            .WithSummary("Đổi refresh token lấy access token mới")
+            .WithSummary("Đổi refresh token (dùng một lần) lấy access token và refresh token mới")
+            .RequireRateLimiting(SignInLimits.AddressPolicy)
             .AllowAnonymous();
     }
 
-    private static async Task<EmptyHttpResult> SignInAsync(Body body, SignInManager<AppUser> signIn)
+    private static async Task<SignInHttpResult> SignInAsync(
+        Body body, HttpContext context, OfficialSignIn officials, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
         {
             throw ProblemException.BadRequest(string.IsNullOrWhiteSpace(body.UserName) ? "userName" : "password",
                 "Cần nhập tên đăng nhập (userName) và mật khẩu (password).");
         }
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(body.UserName, body.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var check = await officials.CheckAsync(body.UserName, body.Password, RateLimits.ClientAddress(context));
+        if (check.RetryAfter is { } wait)
         {
-            throw ProblemException.Unauthorized("Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.");
+            throw ProblemException.TooManyRequests(SignInCheck.WaitText(wait), wait);
         }
-        if (result.IsNotAllowed)
+        if (check.User is not { } user)
         {
-            throw ProblemException.Unauthorized("Tài khoản đã bị vô hiệu hóa; hãy liên hệ quản trị viên.");
+            throw ProblemException.Unauthorized(check.IsDeactivated ? SignInCheck.DeactivatedText : SignInCheck.RefusedText);
         }
-        if (!result.Succeeded)
-        {
-            throw ProblemException.Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
-        }
-        return TypedResults.Empty;
+        var family = TokenFamily.Start(user.Id, clock.GetUtcNow().UtcDateTime);
+        db.TokenFamilies.Add(family);
+        await db.SaveChangesAsync(context.RequestAborted);
+        return await IssueAsync(signIn, user, family.Id, family.CurrentTokenId);
     }
 
-    private static async Task<Results<EmptyHttpResult, SignInHttpResult>> RefreshAsync(
-        RefreshBody body, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    private static async Task<SignInHttpResult> RefreshAsync(RefreshBody body, HttpContext context, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, AppDbContext db, TimeProvider clock)
     {
         var ticket = string.IsNullOrEmpty(body.RefreshToken)
             ? null
             : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        var now = clock.GetUtcNow();
+        if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires
+            || !Guid.TryParse(ticket.Principal.FindFirstValue(SessionValidation.FamilyClaim), out var familyId)
+            || !Guid.TryParse(ticket.Principal.FindFirstValue(SessionValidation.RefreshTokenClaim), out var tokenId)
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { Active: true } user)
         {
-            throw ProblemException.Unauthorized("Refresh token không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.");
+            throw ProblemException.Unauthorized(RefusedRefresh);
         }
-        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        var next = Guid.NewGuid();
+        var spent = await db.TokenFamilies
+            .Where(f => f.Id == familyId && f.UserId == user.Id && f.CurrentTokenId == tokenId && f.RevokedUtc == null)
+            .ExecuteUpdateAsync(f => f.SetProperty(x => x.CurrentTokenId, next), context.RequestAborted);
+        if (spent == 0)
+        {
+            // A spent token came back: someone holds a copy. Nothing descended from this sign-in may be used again.
+            await db.TokenFamilies.Where(f => f.Id == familyId && f.RevokedUtc == null)
+                .ExecuteUpdateAsync(f => f.SetProperty(x => x.RevokedUtc, now.UtcDateTime), context.RequestAborted);
+            throw ProblemException.Unauthorized(RefusedRefresh);
+        }
+        return await IssueAsync(signIn, user, familyId, next);
+    }
+
+    private const string RefusedRefresh = "Refresh token không hợp lệ, đã dùng hoặc đã hết hạn; hãy đăng nhập lại.";
+
+    private static async Task<SignInHttpResult> IssueAsync(SignInManager<AppUser> signIn, AppUser user, Guid family, Guid refreshToken)
+    {
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(SessionValidation.FamilyClaim, family.ToString()));
+        identity.AddClaim(new Claim(SessionValidation.RefreshTokenClaim, refreshToken.ToString()));
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }

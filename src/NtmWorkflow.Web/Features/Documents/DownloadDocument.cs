@@ -79,7 +79,7 @@ public static class DownloadDocument
         {
             throw ProblemException.NotFound($"Nội dung của tài liệu {document.Id} không còn trong kho lưu trữ; hãy báo quản trị viên.");
         }
-        return TypedResults.File(content, document.ContentType, document.FileName,
+        return TypedResults.File(content, document.ContentType, FileNames.WithTypeExtension(document.FileName, document.ContentType),
             new DateTimeOffset(document.UploadedAt, TimeSpan.Zero), new EntityTagHeaderValue($"\"{document.Sha256}\""),
             enableRangeProcessing: true);
     }

@@ -22,6 +22,9 @@ public sealed class MultipartUpload(HttpRequest request) : IUploadSource
 {
     private const int MaxFieldLength = 1000;
 
+    /// <summary>Faults thrown by the multipart parser itself are the sender's; the same types from the disk are ours.</summary>
+    private static readonly string? MultipartReaderAssembly = typeof(MultipartReader).Assembly.GetName().Name;
+
     public async Task<UploadParts> ReadAsync(IDocumentStorage storage, long maxBytes, CancellationToken cancellationToken)
     {
         var boundary = Boundary();
@@ -30,25 +33,34 @@ public sealed class MultipartUpload(HttpRequest request) : IUploadSource
         (string Name, StagedFile File)? file = null;
         try
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            try
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
                 {
-                    continue;
-                }
-                if (disposition.IsFileDisposition())
-                {
-                    if (file is not null || disposition.Name.Value != "file")
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                     {
-                        throw ProblemException.BadRequest("file", "Mỗi lần tải lên chỉ một tệp, trong trường 'file'.");
+                        continue;
                     }
-                    var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
-                    file = (name ?? "", await Stage(storage, section.Body, maxBytes, cancellationToken));
+                    if (disposition.IsFileDisposition())
+                    {
+                        if (file is not null || disposition.Name.Value != "file")
+                        {
+                            throw ProblemException.BadRequest("file", "Mỗi lần tải lên chỉ một tệp, trong trường 'file'.");
+                        }
+                        var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
+                        file = (name ?? "", await Stage(storage, section.Body, maxBytes, cancellationToken));
+                    }
+                    else if (disposition.Name.Value is { } field)
+                    {
+                        fields[field] = await ReadField(section, field, cancellationToken);
+                    }
                 }
-                else if (disposition.Name.Value is { } field)
-                {
-                    fields[field] = await ReadField(section, field, cancellationToken);
-                }
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException && e.Source == MultipartReaderAssembly)
+            {
+                // The body ended before its closing boundary, or a part's header broke the format (a bare CR or LF).
+                throw ProblemException.BadRequest("file",
+                    "Nội dung multipart/form-data không hợp lệ: thiếu phần kết thúc hoặc tiêu đề của một phần sai định dạng.");
             }
         }
         catch

@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Public;
 
@@ -17,12 +17,6 @@ public sealed class PublicCommentLimits
     {
         var limits = configuration.GetSection(Section).Get<PublicCommentLimits>() ?? new PublicCommentLimits();
         services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SubmitPublicComment.RateLimitPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitsPerWindow, Window = limits.Window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("reading"));
-        });
+            options.AddPolicy(SubmitPublicComment.RateLimitPolicy, RateLimits.PostsPerAddress(limits.PermitsPerWindow, limits.Window)));
     }
 }

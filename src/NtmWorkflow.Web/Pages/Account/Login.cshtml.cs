@@ -1,15 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Auth;
+using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Pages.Account;
 
-/// <summary>Signs an official in with the cookie the pages use; five wrong passwords lock the account for a while.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>Signs an official in with the cookie the pages use, under the same checks and limits as the API.</summary>
+[EnableRateLimiting(SignInLimits.AddressPolicy)]
+public sealed class LoginModel(OfficialSignIn officials, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -37,17 +42,23 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         {
             return Page();
         }
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(Input.UserName!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var check = await officials.CheckAsync(Input.UserName!, Input.Password!, RateLimits.ClientAddress(HttpContext));
+        if (check.User is { } user)
         {
+            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+            await signIn.SignInAsync(user, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? text["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]
-            : result.IsNotAllowed
-                ? text["Tài khoản đã bị vô hiệu hóa; hãy liên hệ quản trị viên."]
-                : text["Tên đăng nhập hoặc mật khẩu không đúng."]);
+        if (check.RetryAfter is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", text[SignInCheck.WaitFormat, SignInCheck.WaitMinutes(wait)]);
+        }
+        else
+        {
+            ModelState.AddModelError("", text[check.IsDeactivated ? SignInCheck.DeactivatedText : SignInCheck.RefusedText]);
+        }
         return Page();
     }
 }
