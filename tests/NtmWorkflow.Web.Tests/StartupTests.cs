@@ -62,11 +62,7 @@ public sealed class StartupTests
     public async Task PublishedVersion_EditedWithoutBumpingTheVersion_StopsStartUp()
     {
         var folder = AppOnFolder.CopyOfShippedWorkflows();
-        var key = Guid.NewGuid().ToString("N");
-        await using (var first = new AppOnFolder(folder, key, keepDatabase: true))
-        {
-            first.CreateClient();
-        }
+        var key = await AppOnFolder.RunOnce(folder);
         var file = Path.Combine(folder, "commune-ntm.yaml");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("limit: { working-days: 20 }", "limit: { working-days: 30 }"));
         await using var second = new AppOnFolder(folder, key, keepDatabase: false);

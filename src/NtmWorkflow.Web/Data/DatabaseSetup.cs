@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace NtmWorkflow.Web.Data;
 
@@ -35,6 +38,27 @@ public static class DatabaseSetup
                 return new DatabaseConnection(provider, postgres);
             default:
                 throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
+        }
+    }
+
+    /// <summary>
+    /// Creates the PostgreSQL database when it does not exist yet, before anything else (the start-up lock lives in it).
+    /// Instances started together all see it missing; the ones that lose the race get "already exists" (42P04, or
+    /// 23505 when the creations collide in the catalogue) and carry on with the database the winner made.
+    /// </summary>
+    public static async Task CreateIfMissingAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!db.Database.IsNpgsql() || await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
         }
     }
 

@@ -8,7 +8,8 @@ namespace NtmWorkflow.Web.Infrastructure;
 
 /// <summary>
 /// Runs before the server accepts requests: loads and validates definitions and calendars (a broken file stops
-/// start-up with file, line and reason), migrates the database, loads units, and seeds demo users where allowed.
+/// start-up with file, line and reason), migrates the database, loads units, and seeds demo users where allowed —
+/// under <see cref="StartupLock"/>, so instances started together take turns.
 /// </summary>
 internal sealed class StartupTasks(
     IServiceProvider services, IHostEnvironment environment, IOptions<SeedOptions> seed, IOptions<WorkflowOptions> workflows,
@@ -25,14 +26,19 @@ internal sealed class StartupTasks(
         }
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseSetup.MigrateAsync(db, cancellationToken);
-        await UnitFile.SyncAsync(db, workflows.Value.ResolveUnitsFile(), cancellationToken);
-        await services.GetRequiredService<CriteriaRegistry>().PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await registry.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (SeedDemo())
+        await DatabaseSetup.CreateIfMissingAsync(db, cancellationToken);
+        // Every instance of a cluster runs what follows when it starts; one at a time, each finds the others' rows.
+        await using (await StartupLock.AcquireAsync(db, cancellationToken))
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-            await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(cancellationToken);
+            await DatabaseSetup.MigrateAsync(db, cancellationToken);
+            await UnitFile.SyncAsync(db, workflows.Value.ResolveUnitsFile(), cancellationToken);
+            await services.GetRequiredService<CriteriaRegistry>().PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await registry.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (SeedDemo())
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(cancellationToken);
+            }
         }
         logger.LogInformation("NtmWorkflow ready: {Definitions} definitions on {Provider}",
             registry.Current.Count, db.Database.ProviderName);

@@ -9,6 +9,18 @@ public sealed class AppOnFolder(string workflowsFolder, string databaseKey, bool
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Workflows:Folder", workflowsFolder)];
 
+    /// <summary>
+    /// Starts an app on the folder and stops it, as a deployment that ran before an edit; returns the key of the database
+    /// it leaves behind.
+    /// </summary>
+    public static async Task<string> RunOnce(string workflowsFolder)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await using var app = new AppOnFolder(workflowsFolder, key, keepDatabase: true);
+        app.CreateClient();
+        return key;
+    }
+
     /// <summary>A copy of the shipped workflows folder (definitions, calendars, units) that the test may edit.</summary>
     public static string CopyOfShippedWorkflows()
     {

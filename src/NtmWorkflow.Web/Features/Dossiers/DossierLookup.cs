@@ -20,13 +20,25 @@ internal sealed class DossierLookup(
     public async Task<(Dossier Dossier, WorkflowDefinition Definition, AdministrativeUnit Unit)> LoadAsync(
         Guid id, bool forUpdate, CancellationToken cancellationToken)
     {
-        var query = forUpdate ? db.Dossiers : db.Dossiers.AsNoTracking();
-        var dossier = await query.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+        var dossier = await (forUpdate ? Locked(id) : db.Dossiers.AsNoTracking()).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {id}.");
         var definition = await DefinitionOfAsync(dossier, cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == dossier.UnitCode, cancellationToken);
         return (dossier, definition, unit);
     }
+
+    /// <summary>
+    /// A dossier about to change, read in its command's transaction so that writers of one dossier queue rather than
+    /// collide. SQLite's transaction holds the write lock from BEGIN IMMEDIATE; on PostgreSQL the row is locked here
+    /// (FOR NO KEY UPDATE: rows that only reference the dossier, such as comments, are not held up). Without it, two
+    /// edits of different criteria read the same version and the later write failed on the version token with a 409
+    /// its sender had not earned; queued, it reads the version, the claims and the criteria count the first one
+    /// committed. A stale expectedVersion is still refused by the aggregate, and the token still guards any writer
+    /// that did not lock.
+    /// </summary>
+    private IQueryable<Dossier> Locked(Guid id) => db.Database.IsNpgsql()
+        ? db.Dossiers.FromSql($"""SELECT * FROM dossiers WHERE "Id" = {id} FOR NO KEY UPDATE""")
+        : db.Dossiers;
 
     /// <summary>The dossier as the caller sees it now: progress, papers held, deadline and their own allowed actions.</summary>
     public async Task<DossierView> ViewAsync(
