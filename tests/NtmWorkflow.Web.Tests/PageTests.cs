@@ -260,6 +260,49 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.DoesNotContain("Xã Bình Thạnh", found);
     }
 
+    [Theory]
+    [InlineData("/Public/Decisions", false)]
+    [InlineData("/Dossiers", true)]
+    public async Task AListWithoutFilters_ShowsNoMessage(string path, bool signedIn)
+    {
+        var session = new PageSession(app);
+        if (signedIn)
+        {
+            await session.SignIn(Procedure.District);
+        }
+
+        var html = await session.Html(path);
+
+        Assert.DoesNotContain("not valid", html);
+        Assert.DoesNotContain("validation-summary-errors", html);
+    }
+
+    [Fact]
+    public async Task TheListsPageNumber_IsReadFromItsLink()
+    {
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+
+        var html = await session.Html("/Dossiers?pageNumber=2");
+
+        Assert.Contains("Trang 2/", html);
+        Assert.DoesNotContain("validation-summary-errors", html);
+    }
+
+    [Fact]
+    public async Task AValueThePageCannotRead_IsRefusedInVietnamese_AndInEnglishUnderTheSwitch()
+    {
+        var session = new PageSession(app);
+        await session.SignIn(Procedure.District);
+
+        Assert.Contains("Giá trị 'hai-nghìn' không hợp lệ.", WebUtility.HtmlDecode(await session.Html("/Dossiers?year=hai-nghìn")));
+
+        await session.Post("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, tokenFrom: "/");
+        var english = WebUtility.HtmlDecode(await session.Html("/Public/Decisions?year=abc"));
+        Assert.Contains("The value 'abc' is not valid.", english);
+        Assert.DoesNotContain("for Year", english);
+    }
+
     [Fact]
     public async Task TheLanguageSwitch_ShowsThePagesInEnglish()
     {

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace NtmWorkflow.Web.Pages;
@@ -40,6 +42,8 @@ public static class WebInterface
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+            BindingMessages.UseLocalized(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Vietnamese);

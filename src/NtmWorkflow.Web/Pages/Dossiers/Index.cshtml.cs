@@ -33,7 +33,11 @@ public sealed class IndexModel : AppPageModel
     [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>
+    /// The page of the list, as <c>?pageNumber=</c>: <c>page</c> is Razor Pages' own route value (the page's name), which
+    /// would be bound here instead and lost from every link the page writes.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
 
     public Paged<DossierSummary>? Result { get; private set; }
 
@@ -46,7 +50,7 @@ public sealed class IndexModel : AppPageModel
     }
 
     public string PageLink(int page) => Url.Page("/Dossiers/Index",
-        new { q = Q, status = Status, level = Level, stage = Stage, year = Year, unitCode = UnitCode, overdue = Overdue, sort = Sort, page })!;
+        new { q = Q, status = Status, level = Level, stage = Stage, year = Year, unitCode = UnitCode, overdue = Overdue, sort = Sort, pageNumber = page })!;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
