@@ -18,6 +18,13 @@ public sealed class Dossier
     public const string CreateAction = "create";
     public const string UploadAction = "upload-document";
 
+    /// <summary>The titles of the timeline's events that are not actions of a definition.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OwnEventTitles = new Dictionary<string, string>
+    {
+        [CreateAction] = "Lập hồ sơ",
+        [UploadAction] = "Tải tài liệu lên",
+    };
+
     private readonly List<DossierEvent> events = [];
 
     private Dossier()
