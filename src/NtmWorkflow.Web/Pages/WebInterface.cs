@@ -27,6 +27,7 @@ public static class WebInterface
             policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .AddPolicy(Administrators, policy =>
                 policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Engine.Roles.Administrator));
+        services.AddScoped<Dossiers.UnitsInScope>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Vietnamese letters written as they are, not as &#x1EC7; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
