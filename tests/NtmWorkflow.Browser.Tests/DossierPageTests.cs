@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NtmWorkflow.Browser.Tests.Support;
@@ -5,17 +7,17 @@ using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Browser.Tests;
 
-/// <summary>The dossier page and the dossier list, on a phone and with the list's filters chosen, not typed.</summary>
+/// <summary>
+/// The dossier page and the dossier list: on a phone, with the list's filters chosen, not typed, and with the criteria
+/// reviewed in the page.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DossierPageTests(BrowserSuite suite)
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
-
     [BrowserFact]
     public async Task OnA390PixelPhone_TheDossierPageFitsTheWidth_AndItsTimelineSaysWhatWasDone()
     {
-        var commune = await suite.App.NewCommune();
-        var dossier = await new Procedure(suite.App).EnterDistrictReview(commune, Monday);
+        var (_, dossier) = await suite.InDistrictReviewAsync();
         var district = await Official.SignInAsync(suite, Procedure.District);
         await district.Page.SetViewportSizeAsync(390, 844);
 
@@ -33,8 +35,7 @@ public sealed class DossierPageTests(BrowserSuite suite)
     [BrowserFact]
     public async Task TheListsStageAndUnit_AreChosenFromTheProceduresStagesAndTheUnitsInScope()
     {
-        var commune = await suite.App.NewCommune();
-        await new Procedure(suite.App).EnterDistrictReview(commune, Monday);
+        var (commune, _) = await suite.InDistrictReviewAsync();
         var district = await Official.SignInAsync(suite, Procedure.District);
         var page = district.Page;
         await district.OpenAsync("/Dossiers");
@@ -47,5 +48,46 @@ public sealed class DossierPageTests(BrowserSuite suite)
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync(commune.Name);
         Assert.DoesNotContain(await page.GetByLabel("Đơn vị", new() { Exact = true }).Locator("option").AllInnerTextsAsync(), name => name.Contains("Trà Vinh"));
+    }
+
+    [BrowserFact]
+    public async Task TheDistrictReviewer_DisagreesWithOneCriterionInThePage_AndTheCommuneSeesItHighlightedAfterTheReturn()
+    {
+        var (commune, dossier) = await suite.InDistrictReviewAsync();
+        var path = $"/Dossiers/{Procedure.Id(dossier)}";
+        var district = await Official.SignInAsync(suite, Procedure.District);
+        await district.OpenAsync(path);
+
+        await VerdictAsync(district.Page, 2, agree: true, note: null);
+        await VerdictAsync(district.Page, 5, agree: false, note: null);
+        await Assertions.Expect(district.Page.Locator("#criterion-5 .field-error")).ToContainTextAsync("cần ghi rõ lý do");
+        await VerdictAsync(district.Page, 5, agree: false, note: "Chưa đủ minh chứng về trường học");
+
+        await Assertions.Expect(district.Page.Locator(".flash")).ToContainTextAsync("Đã ghi ý kiến về tiêu chí 5.");
+        Assert.EndsWith("#criterion-5", district.Page.Url);
+        await Assertions.Expect(district.Page.Locator("#criterion-5")).ToHaveClassAsync(new Regex("disputed"));
+        await Assertions.Expect(district.Page.Locator("#criterion-2")).Not.ToHaveClassAsync(new Regex("disputed"));
+        await Assertions.Expect(district.Page.Locator("#criterion-2")).ToContainTextAsync("Thẩm tra cấp huyện: Thống nhất");
+        var criteria = await (await suite.App.As(Procedure.District)).GetFromJsonAsync<JsonElement>($"/api/dossiers/{Procedure.Id(dossier)}/criteria");
+        Assert.Equal([5], criteria.GetProperty("disputed").EnumerateArray().Select(c => c.GetProperty("number").GetInt32()));
+
+        await district.ActAsync("request-supplement", form => form.GetByLabel("Ý kiến, lý do (bắt buộc)").FillAsync("Bổ sung minh chứng tiêu chí 5"));
+        var officer = await Official.SignInAsync(suite, commune.Officer);
+        await officer.OpenAsync(path);
+
+        var row = officer.Page.Locator("#criterion-5");
+        await Assertions.Expect(row).ToHaveClassAsync(new Regex("disputed"));
+        await Assertions.Expect(row).ToContainTextAsync("Có ý kiến không thống nhất");
+        await Assertions.Expect(row).ToContainTextAsync("Thẩm tra cấp huyện: Không thống nhất Chưa đủ minh chứng về trường học");
+        await Assertions.Expect(officer.Page.Locator("form.review")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Chooses agree or disagree on the criterion's row, writes the note, and records it.</summary>
+    private static async Task VerdictAsync(IPage page, int number, bool agree, string? note)
+    {
+        var form = page.Locator($"#criterion-{number} form.review");
+        await form.GetByLabel(agree ? "Thống nhất" : "Không thống nhất", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel($"Ghi chú cho tiêu chí {number}").FillAsync(note ?? "");
+        await Official.ClickToPageAsync(page, form.GetByRole(AriaRole.Button, new() { Name = "Ghi ý kiến" }));
     }
 }

@@ -8,21 +8,17 @@ namespace NtmWorkflow.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class EveryFormTests(BrowserSuite suite)
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
-
     [BrowserFact]
     public async Task TheDistrictReviewer_SubmitsEachFormOfADossierInReview_AndOfTheList()
     {
-        var procedure = new Procedure(suite.App);
         var district = await Official.SignInAsync(suite, Procedure.District);
         var walker = new FormWalker(district.Page);
 
         // An action moves the dossier on, so each form gets a dossier of its own, fresh in district review.
-        await walker.SubmitEachAsync(async () =>
-            $"/Dossiers/{Procedure.Id(await procedure.EnterDistrictReview(await suite.App.NewCommune(), Monday))}");
+        await walker.SubmitEachAsync(async () => $"/Dossiers/{Procedure.Id((await suite.InDistrictReviewAsync()).Dossier)}");
         await walker.SubmitEachAsync("/Dossiers");
 
-        foreach (var button in new[] { "Đạt yêu cầu thẩm tra", "Yêu cầu xã bổ sung", "Không đủ điều kiện", "Tải lên", "Lọc" })
+        foreach (var button in new[] { "Đạt yêu cầu thẩm tra", "Yêu cầu xã bổ sung", "Không đủ điều kiện", "Tải lên", "Ghi ý kiến", "Lọc" })
         {
             Assert.Contains(walker.Clicked, clicked => clicked.EndsWith(": " + button));
         }
@@ -32,9 +28,8 @@ public sealed class EveryFormTests(BrowserSuite suite)
     [BrowserFact]
     public async Task TheCommuneOfficer_SubmitsEachFormOfTheirNotificationsListAndANewDossiersPages()
     {
-        var procedure = new Procedure(suite.App);
-        var commune = await suite.App.NewCommune();
-        var dossier = await procedure.EnterDistrictReview(commune, Monday);
+        var procedure = suite.Procedure;
+        var (commune, dossier) = await suite.InDistrictReviewAsync();
         // Two returns for supplement: two notices, so that one is still unread when the other has been marked.
         dossier = await procedure.MustAct(Procedure.District, dossier, "request-supplement", new { comment = "Bổ sung biên bản" });
         dossier = await procedure.MustAct(commune.Officer, dossier, "resubmit");
@@ -63,7 +58,7 @@ public sealed class EveryFormTests(BrowserSuite suite)
     [BrowserFact]
     public async Task AnyoneWithoutSigningIn_SubmitsTheSignInTheRegistryAndACommentForm()
     {
-        var dossier = await new Procedure(suite.App).At(await suite.App.NewCommune(), "commune-public-comment");
+        var dossier = await suite.Procedure.At(await suite.App.NewCommune(), "commune-public-comment");
         var citizen = await suite.NewPageAsync();
         var walker = new FormWalker(citizen);
 

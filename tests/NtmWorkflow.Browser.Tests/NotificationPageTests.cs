@@ -11,10 +11,8 @@ public sealed class NotificationPageTests(BrowserSuite suite)
     [BrowserFact]
     public async Task MarkingOneNoticeRead_ReturnsToTheList_WithOneUnreadFewer_HereAndOnTheHomePage()
     {
-        var commune = await suite.App.NewCommune();
-        var procedure = new Procedure(suite.App);
-        var dossier = await procedure.EnterDistrictReview(commune, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7)));
-        await procedure.MustAct(Procedure.District, dossier, "request-supplement", new { comment = "Bổ sung biên bản họp" });
+        var (commune, dossier) = await suite.InDistrictReviewAsync();
+        await suite.Procedure.MustAct(Procedure.District, dossier, "request-supplement", new { comment = "Bổ sung biên bản họp" });
         var officer = await Official.SignInAsync(suite, commune.Officer);
         var page = officer.Page;
         var unread = await UnreadAsync(page, "/Notifications", "main > p");

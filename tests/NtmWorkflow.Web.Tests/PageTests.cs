@@ -227,6 +227,30 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task TheProvincialAppraiser_RecordsAVerdictOnACriterionInThePage_WhichTheCommuneCannot()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.At(commune, "provincial-appraisal");
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+        var review = $"{page}?handler=Review&number=3";
+        var officer = await PageSession.SignedIn(app, commune.Officer);
+        Assert.DoesNotContain("form class=\"review\"", await officer.Html(page));
+        var refused = await officer.Post(review, new() { ["Review.Agree"] = "true" }, tokenFrom: page);
+        var appraiser = await PageSession.SignedIn(app, Procedure.Appraiser);
+
+        var recorded = await appraiser.Post(review, new() { ["Review.Agree"] = "false", ["Review.Note"] = "Tỷ lệ chưa khớp báo cáo" }, tokenFrom: page);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal($"{page}#criterion-3", recorded.Headers.Location!.OriginalString);
+        var html = await appraiser.Html(page);
+        Assert.Contains("<tr id=\"criterion-3\" class=\"disputed\">", html);
+        Assert.Contains("Thẩm định cấp tỉnh: Không thống nhất Tỷ lệ chưa khớp báo cáo", html);
+        var criteria = await (await app.As(Procedure.Appraiser)).GetFromJsonAsync<JsonElement>($"/api/dossiers/{Procedure.Id(dossier)}/criteria");
+        Assert.Equal([3], criteria.GetProperty("disputed").EnumerateArray().Select(c => c.GetProperty("number").GetInt32()));
+    }
+
+    [Fact]
     public async Task TheEmailSettings_AreChangedOnTheNotificationsPage_WithBadInputKeptBesideItsMessage()
     {
         var commune = await app.NewCommune();
@@ -265,11 +289,7 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     [InlineData("/Dossiers", true)]
     public async Task AListWithoutFilters_ShowsNoMessage(string path, bool signedIn)
     {
-        var session = new PageSession(app);
-        if (signedIn)
-        {
-            await session.SignIn(Procedure.District);
-        }
+        var session = signedIn ? await PageSession.SignedIn(app, Procedure.District) : new PageSession(app);
 
         var html = await session.Html(path);
 
@@ -280,8 +300,7 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task TheListsPageNumber_IsReadFromItsLink()
     {
-        var session = new PageSession(app);
-        await session.SignIn(Procedure.District);
+        var session = await PageSession.SignedIn(app, Procedure.District);
 
         var html = await session.Html("/Dossiers?pageNumber=2");
 
@@ -292,8 +311,7 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     [Fact]
     public async Task AValueThePageCannotRead_IsRefusedInVietnamese_AndInEnglishUnderTheSwitch()
     {
-        var session = new PageSession(app);
-        await session.SignIn(Procedure.District);
+        var session = await PageSession.SignedIn(app, Procedure.District);
 
         Assert.Contains("Giá trị 'hai-nghìn' không hợp lệ.", WebUtility.HtmlDecode(await session.Html("/Dossiers?year=hai-nghìn")));
 

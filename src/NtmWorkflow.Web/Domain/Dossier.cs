@@ -267,6 +267,10 @@ public sealed class Dossier
     public bool MaySelfAssess(WorkflowDefinition definition, Actor actor) =>
         MayUpload(definition, actor) && definition.Stages[Stage].SelfAssessment;
 
+    /// <summary>Whether the actor may give verdicts on the criteria now: the actor of a stage that reviews them, in scope.</summary>
+    public bool MayReview(WorkflowDefinition definition, Actor actor) =>
+        MayUpload(definition, actor) && definition.Stages[Stage].Review;
+
     /// <summary>Whether the actor may add papers now: the current stage's actor, in scope.</summary>
     public bool MayUpload(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) && definition.Stages.TryGetValue(Stage, out var stage) && actor.Roles.Contains(stage.Actor);
