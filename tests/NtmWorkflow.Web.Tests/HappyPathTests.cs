@@ -38,6 +38,9 @@ public sealed class HappyPathTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal("Hội trường UBND xã", dossier.GetProperty("ceremony").GetProperty("place").GetString());
 
         var timeline = await procedure.Timeline(Procedure.Appraiser, dossier);
+        // Every entry is named by its title, the dossier's own events (create, upload) as much as the definition's actions.
+        Assert.All(timeline.EnumerateArray(), e => Assert.NotEqual(e.GetProperty("action").GetString(), e.GetProperty("actionTitle").GetString()));
+        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("actionTitle").GetString() == "Tải tài liệu lên");
         var events = timeline.EnumerateArray().Where(e => e.GetProperty("action").GetString() != "upload-document").ToList();
         Assert.Equal(Procedure.ThreeTier.Count + 1, events.Count);
         Assert.Equal("create", events[0].GetProperty("action").GetString());

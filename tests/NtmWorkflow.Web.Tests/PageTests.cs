@@ -212,6 +212,30 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task TheProvincialAppraiser_RecordsAVerdictOnACriterionInThePage_WhichTheCommuneCannot()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.At(commune, "provincial-appraisal");
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+        var review = $"{page}?handler=Review&number=3";
+        var officer = await PageSession.SignedIn(app, commune.Officer);
+        Assert.DoesNotContain("form class=\"review\"", await officer.Html(page));
+        var refused = await officer.Post(review, new() { ["Review.Agree"] = "true" }, tokenFrom: page);
+        var appraiser = await PageSession.SignedIn(app, Procedure.Appraiser);
+
+        var recorded = await appraiser.Post(review, new() { ["Review.Agree"] = "false", ["Review.Note"] = "Tỷ lệ chưa khớp báo cáo" }, tokenFrom: page);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal($"{page}#criterion-3", recorded.Headers.Location!.OriginalString);
+        var html = await appraiser.Html(page);
+        Assert.Contains("<tr id=\"criterion-3\" class=\"disputed\">", html);
+        Assert.Contains("Thẩm định cấp tỉnh: Không thống nhất Tỷ lệ chưa khớp báo cáo", html);
+        var criteria = await (await app.As(Procedure.Appraiser)).GetFromJsonAsync<JsonElement>($"/api/dossiers/{Procedure.Id(dossier)}/criteria");
+        Assert.Equal([3], criteria.GetProperty("disputed").EnumerateArray().Select(c => c.GetProperty("number").GetInt32()));
+    }
+
+    [Fact]
     public async Task TheEmailSettings_AreChangedOnTheNotificationsPage_WithBadInputKeptBesideItsMessage()
     {
         var commune = await app.NewCommune();
@@ -243,6 +267,43 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Contains("Xã Tân Hội", all);
         Assert.Contains("Xã Tân Hội", found);
         Assert.DoesNotContain("Xã Bình Thạnh", found);
+    }
+
+    [Theory]
+    [InlineData("/Public/Decisions", false)]
+    [InlineData("/Dossiers", true)]
+    public async Task AListWithoutFilters_ShowsNoMessage(string path, bool signedIn)
+    {
+        var session = signedIn ? await PageSession.SignedIn(app, Procedure.District) : new PageSession(app);
+
+        var html = await session.Html(path);
+
+        Assert.DoesNotContain("not valid", html);
+        Assert.DoesNotContain("validation-summary-errors", html);
+    }
+
+    [Fact]
+    public async Task TheListsPageNumber_IsReadFromItsLink()
+    {
+        var session = await PageSession.SignedIn(app, Procedure.District);
+
+        var html = await session.Html("/Dossiers?pageNumber=2");
+
+        Assert.Contains("Trang 2/", html);
+        Assert.DoesNotContain("validation-summary-errors", html);
+    }
+
+    [Fact]
+    public async Task AValueThePageCannotRead_IsRefusedInVietnamese_AndInEnglishUnderTheSwitch()
+    {
+        var session = await PageSession.SignedIn(app, Procedure.District);
+
+        Assert.Contains("Giá trị 'hai-nghìn' không hợp lệ.", WebUtility.HtmlDecode(await session.Html("/Dossiers?year=hai-nghìn")));
+
+        await session.Post("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, tokenFrom: "/");
+        var english = WebUtility.HtmlDecode(await session.Html("/Public/Decisions?year=abc"));
+        Assert.Contains("The value 'abc' is not valid.", english);
+        Assert.DoesNotContain("for Year", english);
     }
 
     [Fact]

@@ -18,6 +18,13 @@ public sealed class Dossier
     public const string CreateAction = "create";
     public const string UploadAction = "upload-document";
 
+    /// <summary>The titles of the timeline's events that are not actions of a definition.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OwnEventTitles = new Dictionary<string, string>
+    {
+        [CreateAction] = "Lập hồ sơ",
+        [UploadAction] = "Tải tài liệu lên",
+    };
+
     private readonly List<DossierEvent> events = [];
 
     private Dossier()
@@ -260,6 +267,10 @@ public sealed class Dossier
     /// <summary>Whether the actor may edit the self-assessment now: a self-assessment stage, its actor, in scope.</summary>
     public bool MaySelfAssess(WorkflowDefinition definition, Actor actor) =>
         MayUpload(definition, actor) && definition.Stages[Stage].SelfAssessment;
+
+    /// <summary>Whether the actor may give verdicts on the criteria now: the actor of a stage that reviews them, in scope.</summary>
+    public bool MayReview(WorkflowDefinition definition, Actor actor) =>
+        MayUpload(definition, actor) && definition.Stages[Stage].Review;
 
     /// <summary>Whether the actor may add papers now: the current stage's actor, in scope.</summary>
     public bool MayUpload(WorkflowDefinition definition, Actor actor) =>

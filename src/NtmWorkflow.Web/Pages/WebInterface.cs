@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace NtmWorkflow.Web.Pages;
@@ -25,6 +27,7 @@ public static class WebInterface
             policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .AddPolicy(Administrators, policy =>
                 policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Engine.Roles.Administrator));
+        services.AddScoped<Dossiers.UnitsInScope>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Vietnamese letters written as they are, not as &#x1EC7; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -40,6 +43,8 @@ public static class WebInterface
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+            BindingMessages.UseLocalized(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Vietnamese);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,16 @@ public sealed class BrowserSuite : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Drives dossiers through the API, to bring one where a test starts.</summary>
+    public Procedure Procedure => new(App);
+
+    /// <summary>A new commune of Thành phố Hồng Ngự and its dossier, entered into district review on Monday 02/03/2026 at 09:00.</summary>
+    public async Task<(TestUnit Commune, JsonElement Dossier)> InDistrictReviewAsync()
+    {
+        var commune = await App.NewCommune();
+        return (commune, await Procedure.EnterDistrictReview(commune, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7))));
+    }
 
     public async Task InitializeAsync()
     {

@@ -82,6 +82,11 @@ public sealed partial class Official(IPage page)
         }
     }
 
+    /// <summary>Clicks and answers the page the browser lands on: after any redirect, its status (a 400 shows as 400).</summary>
+    public static async Task<IResponse> ClickToPageAsync(IPage page, ILocator target) =>
+        await page.RunAndWaitForResponseAsync(() => target.ClickAsync(),
+            response => response.Request.IsNavigationRequest && response.Status is < 300 or >= 400);
+
     public static async Task VoteAsync(ILocator form)
     {
         await form.GetByLabel("Tổng số thành viên").FillAsync("20");

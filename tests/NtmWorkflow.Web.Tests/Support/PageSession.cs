@@ -16,6 +16,14 @@ public sealed partial class PageSession(NtmApp app, string? address = null)
         return await Post(path, new() { ["Input.UserName"] = userName, ["Input.Password"] = password, ["ReturnUrl"] = returnUrl ?? "" });
     }
 
+    /// <summary>A session already signed in as the user.</summary>
+    public static async Task<PageSession> SignedIn(NtmApp app, string userName)
+    {
+        var session = new PageSession(app);
+        await session.SignIn(userName);
+        return session;
+    }
+
     public Task<HttpResponseMessage> Get(string path) => client.GetAsync(path);
 
     public async Task<string> Html(string path)

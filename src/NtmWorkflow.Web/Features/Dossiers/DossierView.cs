@@ -30,6 +30,7 @@ public sealed record DossierView(
     IReadOnlyList<StepRef> Path,
     IReadOnlyList<DocumentTypeRef> UploadTypes,
     bool SelfAssessmentOpen,
+    bool CriteriaReviewOpen,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
@@ -66,6 +67,7 @@ public sealed record DossierView(
                 ? definition.Documents.Values.Select(d => new DocumentTypeRef(d.Code, d.Title, d.Public)).ToList()
                 : [],
             dossier.MaySelfAssess(definition, actor),
+            dossier.MayReview(definition, actor),
             dossier.CreatedAt,
             dossier.UpdatedAt);
     }

@@ -58,11 +58,15 @@ public static class GetTimeline
                 .ToList();
         }
 
+        /// <summary>
+        /// The event's title, never its code: the dossier's own events by name, an action by its title in the stage it
+        /// was taken from, else in any stage of the definition.
+        /// </summary>
         private static string ActionTitle(WorkflowDefinition definition, DossierEvent e) =>
-            e.Action == Dossier.CreateAction ? "Lập hồ sơ"
-            : e.FromStage is { } from && definition.Stages.TryGetValue(from, out var stage) && stage.Actions.TryGetValue(e.Action, out var action)
-                ? action.Title
-                : e.Action;
+            Dossier.OwnEventTitles.GetValueOrDefault(e.Action)
+            ?? (e.FromStage is { } from && definition.Stages.TryGetValue(from, out var stage) ? stage.Actions.GetValueOrDefault(e.Action)?.Title : null)
+            ?? definition.Stages.Values.Select(s => s.Actions.GetValueOrDefault(e.Action)?.Title).FirstOrDefault(title => title is not null)
+            ?? e.Action;
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
-using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Pages.Dossiers;
 
 /// <summary>Opens a dossier for a unit in the official's scope; the rules (role, prerequisites, one open per level) are the API's.</summary>
-public sealed class CreateModel(AppDbContext db, ICurrentActor actors, TimeProvider clock) : AppPageModel
+public sealed class CreateModel(UnitsInScope units, TimeProvider clock) : AppPageModel
 {
     [BindProperty] public string? UnitCode { get; set; }
     [BindProperty] public string? Level { get; set; }
@@ -40,14 +37,5 @@ public sealed class CreateModel(AppDbContext db, ICurrentActor actors, TimeProvi
         return outcome.Stop ?? Page();
     }
 
-    /// <summary>The communes and districts the official may open a dossier for: their own unit and those below it.</summary>
-    private async Task LoadUnitsAsync()
-    {
-        var actor = await actors.RequireAsync(HttpContext.RequestAborted);
-        Units = await db.Units.AsNoTracking()
-            .Where(u => u.Path.StartsWith(actor.UnitPath) && (u.Kind == UnitKinds.Commune || u.Kind == UnitKinds.District))
-            .OrderBy(u => u.SearchName)
-            .Take(500)
-            .ToListAsync(HttpContext.RequestAborted);
-    }
+    private async Task LoadUnitsAsync() => Units = await units.ListAsync(dossierSubjectsOnly: true, HttpContext.RequestAborted);
 }

@@ -24,6 +24,9 @@ public sealed class DetailsModel : AppPageModel
     [BindProperty]
     public ActionForm Form { get; set; } = new();
 
+    [BindProperty]
+    public ReviewForm Review { get; set; } = new();
+
     public DossierView Dossier { get; private set; } = null!;
 
     public IReadOnlyList<GetTimeline.TimelineEvent> Timeline { get; private set; } = [];
@@ -61,6 +64,14 @@ public sealed class DetailsModel : AppPageModel
         public string? CeremonyPlace { get; set; }
     }
 
+    /// <summary>A reviewer's verdict on one criterion: agree or not, and why (required when not).</summary>
+    public sealed class ReviewForm
+    {
+        public bool? Agree { get; set; }
+
+        public string? Note { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnPostActAsync(string action)
@@ -87,6 +98,24 @@ public sealed class DetailsModel : AppPageModel
         }
         return await LoadAsync() ?? Page();
     }
+
+    /// <summary>Records the verdict of the district review or the provincial appraisal on one criterion, as the API does.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(int number)
+    {
+        Attempted = ReviewAttempt(number);
+        ModelState.Clear();
+        var body = new ReviewCriterion.Body(Review.Agree, string.IsNullOrWhiteSpace(Review.Note) ? null : Review.Note);
+        var outcome = await SendAsync(new ReviewCriterion.Command(Id, number, body), Under("Review"));
+        if (outcome.Value is not null)
+        {
+            Flash(Text["Đã ghi ý kiến về tiêu chí {0}.", number]);
+            return RedirectToPage(null, null, new { id = Id }, ReviewAttempt(number));
+        }
+        return outcome.Stop ?? await LoadAsync() ?? Page();
+    }
+
+    /// <summary>The criterion's row, its form's errors and the place the page returns to after a verdict.</summary>
+    public static string ReviewAttempt(int number) => $"criterion-{number}";
 
     /// <summary>Adds a version of one paper; the form was read by the framework for its antiforgery token.</summary>
     public async Task<IActionResult> OnPostUploadAsync(string? type, IFormFile? file)

@@ -7,7 +7,11 @@ namespace NtmWorkflow.Web.Pages.Notifications;
 /// <summary>The official's notices, newest first, to read and mark as read.</summary>
 public sealed class IndexModel : AppPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// The page of the list, as <c>?pageNumber=</c>: <c>page</c> is Razor Pages' own route value (the page's name), which
+    /// would be bound here instead and lost from every link the page writes.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
     public int? PageNumber { get; set; }
 
     public ListNotifications.NotificationPage Notices { get; private set; } = new([], 0, 0, 1, Paging.DefaultPageSize);
@@ -45,7 +49,7 @@ public sealed class IndexModel : AppPageModel
     public async Task<IActionResult> OnPostReadAsync(long notice)
     {
         var outcome = await SendAsync(new MarkNotificationsRead.Command(notice));
-        return outcome.Stop ?? RedirectToPage(new { page = PageNumber });
+        return outcome.Stop ?? RedirectToPage(new { pageNumber = PageNumber });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync()

@@ -13,7 +13,11 @@ public sealed class DecisionsModel(AppDbContext db) : AppPageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? ProvinceCode { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>
+    /// The page of the list, as <c>?pageNumber=</c>: <c>page</c> is Razor Pages' own route value (the page's name), which
+    /// would be bound here instead and lost from every link the page writes.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
 
     public Paged<ListDecisions.RecognitionDecision>? Result { get; private set; }
 
@@ -29,5 +33,5 @@ public sealed class DecisionsModel(AppDbContext db) : AppPageModel
         return outcome.Stop ?? Page();
     }
 
-    public string PageLink(int page) => Url.Page("/Public/Decisions", new { q = Q, provinceCode = ProvinceCode, year = Year, page })!;
+    public string PageLink(int page) => Url.Page("/Public/Decisions", new { q = Q, provinceCode = ProvinceCode, year = Year, pageNumber = page })!;
 }
