@@ -253,8 +253,20 @@ public static class DefinitionParser
     {
         var title = type.String("title");
         var isPublic = type.Bool("public") ?? false;
+        var uploadedBy = new List<string>();
+        foreach (var role in type.ScalarList("uploaded-by", required: false))
+        {
+            if (Roles.All.Contains(role.Value!))
+            {
+                uploadedBy.Add(role.Value!);
+            }
+            else
+            {
+                errors.Add(role, $"Vai trò '{role.Value}' không tồn tại (dùng: {string.Join(", ", Roles.All)}).");
+            }
+        }
         type.RejectUnknownKeys();
-        return title is null ? null : new DocumentType(code, title, isPublic, (int)key.Start.Line);
+        return title is null ? null : new DocumentType(code, title, isPublic, (int)key.Start.Line, uploadedBy.Count > 0 ? uploadedBy : null);
     }
 
     private static EndDefinition? ReadEnd(string name, YamlScalarNode key, YamlMappingReader end, ErrorSink errors)

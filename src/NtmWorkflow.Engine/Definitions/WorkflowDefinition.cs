@@ -50,6 +50,25 @@ public sealed record WorkflowDefinition(
         return path;
     }
 
+    /// <summary>
+    /// Whether an official acting as <paramref name="role"/> may upload papers of this type: the roles the type names,
+    /// or else the actors of the stages whose actions require it (a decision is the leader's, an appraisal report the
+    /// appraiser's), or else, for a paper no action requires (photos, say), any stage's actor.
+    /// </summary>
+    public bool MayUpload(string type, string role)
+    {
+        if (!Documents.TryGetValue(type, out var document))
+        {
+            return false;
+        }
+        if (document.UploadedBy is { } named)
+        {
+            return named.Contains(role);
+        }
+        var requiring = Stages.Values.Where(s => s.Actions.Values.Any(a => a.Documents.Contains(type))).Select(s => s.Actor).ToList();
+        return requiring.Count == 0 || requiring.Contains(role);
+    }
+
     /// <summary>The dossier status while a dossier sits at this step.</summary>
     public string StatusOf(string step) =>
         Stages.TryGetValue(step, out var stage) ? stage.Status
@@ -57,8 +76,11 @@ public sealed record WorkflowDefinition(
         : throw new ArgumentException($"'{step}' is not a step of {Id} v{Version}.", nameof(step));
 }
 
-/// <summary>A kind of paper in the dossier (tờ trình, báo cáo, biên bản…); public ones are downloadable by anyone.</summary>
-public sealed record DocumentType(string Code, string Title, bool Public, int Line);
+/// <summary>
+/// A kind of paper in the dossier (tờ trình, báo cáo, biên bản…); public ones are downloadable by anyone.
+/// <see cref="UploadedBy"/> names the roles that may upload it, when the definition says (<c>uploaded-by</c>).
+/// </summary>
+public sealed record DocumentType(string Code, string Title, bool Public, int Line, IReadOnlyList<string>? UploadedBy = null);
 
 /// <summary>The criteria set a level is judged by, named by id; <see cref="Line"/> locates it in the file.</summary>
 public sealed record CriteriaReference(string SetId, int Line);

@@ -17,12 +17,14 @@ public sealed class Dossier
 {
     public const string CreateAction = "create";
     public const string UploadAction = "upload-document";
+    public const string CorrectDecisionAction = "correct-decision";
 
     /// <summary>The titles of the timeline's events that are not actions of a definition.</summary>
     public static readonly IReadOnlyDictionary<string, string> OwnEventTitles = new Dictionary<string, string>
     {
         [CreateAction] = "Lập hồ sơ",
         [UploadAction] = "Tải tài liệu lên",
+        [CorrectDecisionAction] = "Đính chính quyết định",
     };
 
     private readonly List<DossierEvent> events = [];
@@ -276,10 +278,26 @@ public sealed class Dossier
     public bool MayUpload(WorkflowDefinition definition, Actor actor) =>
         actor.CanSee(UnitPath) && definition.Stages.TryGetValue(Stage, out var stage) && actor.Roles.Contains(stage.Actor);
 
-    public static DocumentType RequireDocumentType(WorkflowDefinition definition, string type) =>
-        definition.Documents.GetValueOrDefault(type)
-        ?? throw ProblemException.BadRequest("type",
-            $"Loại tài liệu '{type}' không có trong quy trình (dùng: {string.Join(", ", definition.Documents.Keys)}).");
+    /// <summary>
+    /// A paper type the current stage's actor may upload: a commune cannot put the province's decision or appraisal
+    /// report into its own dossier (<see cref="WorkflowDefinition.MayUpload"/>).
+    /// </summary>
+    public DocumentType RequireUploadableType(WorkflowDefinition definition, string type)
+    {
+        var documentType = definition.Documents.GetValueOrDefault(type)
+            ?? throw ProblemException.BadRequest("type",
+                $"Loại tài liệu '{type}' không có trong quy trình (dùng: {string.Join(", ", definition.Documents.Keys)}).");
+        var role = definition.Stages[Stage].Actor;
+        return definition.MayUpload(type, role)
+            ? documentType
+            : throw ProblemException.Forbidden($"{Roles.VietnameseName(role)} không được tải lên loại tài liệu '{documentType.Title}' ({type}).");
+    }
+
+    /// <summary>The paper types the caller may upload now, for the picker.</summary>
+    public IReadOnlyList<DocumentType> UploadableTypes(WorkflowDefinition definition, Actor actor) =>
+        MayUpload(definition, actor)
+            ? definition.Documents.Values.Where(d => definition.MayUpload(d.Code, definition.Stages[Stage].Actor)).ToList()
+            : [];
 
     /// <summary>Adds the next version of a paper and records the upload in the timeline.</summary>
     public DossierDocument AddDocument(
@@ -287,7 +305,7 @@ public sealed class Dossier
         IReadOnlyList<int> criteria, Actor actor, DateTime now)
     {
         EnsureCanUpload(definition, actor);
-        var documentType = RequireDocumentType(definition, type);
+        var documentType = RequireUploadableType(definition, type);
         var role = definition.Stages[Stage].Actor;
         Touch(actor, now);
         events.Add(new DossierEvent(Id, Version, now, actor, role, UploadAction, Stage, Stage,
@@ -341,6 +359,45 @@ public sealed class Dossier
             throw ProblemException.Forbidden($"Chỉ {Roles.VietnameseName(stage.Actor)} mới được sửa tự đánh giá.");
         }
         return stage.Actor;
+    }
+
+    /// <summary>
+    /// The signer of a recorded decision corrects its number, date or signer (a typing error, a renumbered decision).
+    /// The same date rules hold as at signing; the correction is an event naming the reason and the values replaced,
+    /// so the history keeps both.
+    /// </summary>
+    public void CorrectDecision(
+        WorkflowDefinition definition, Decision corrected, string reason, Actor actor, int expectedVersion, DateTime now, DateTime? lastVoteAt)
+    {
+        EnsureInScope(actor);
+        var signers = definition.Stages.Values
+            .Where(s => s.Actions.Values.Any(a => a.Requires.Contains(RequiredField.Decision)))
+            .Select(s => s.Actor).Distinct().ToList();
+        if (!signers.Any(actor.Roles.Contains))
+        {
+            throw ProblemException.Forbidden(
+                $"Chỉ {string.Join(", ", signers.Select(Roles.VietnameseName))} được đính chính quyết định của hồ sơ này.");
+        }
+        if (DecisionNumber is not { } number || DecisionDate is not { } date || DecisionSigner is not { } signer)
+        {
+            throw ProblemException.Conflict("Hồ sơ chưa có quyết định được ghi nhận; không có gì để đính chính.");
+        }
+        if (expectedVersion != Version)
+        {
+            throw ProblemException.Conflict(
+                $"Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại {Version}, bạn gửi {expectedVersion}). Hãy tải lại hồ sơ.");
+        }
+        if (corrected == new Decision(number, date, signer))
+        {
+            throw ProblemException.BadRequest("decision", "Số, ngày ký và người ký giống quyết định đang ghi nhận: không có gì để đính chính.");
+        }
+        CheckDates(ActionInput.None with { Decision = corrected, Ceremony = CeremonyDate is { } held ? new Ceremony(held, CeremonyPlace!) : null },
+            now, lastVoteAt);
+        (DecisionNumber, DecisionDate, DecisionSigner) = (corrected.Number, corrected.Date, corrected.Signer);
+        Touch(actor, now);
+        var was = $"Đính chính quyết định (trước: số {number}, ngày {date:dd/MM/yyyy}, người ký {signer}). Lý do: {reason}";
+        events.Add(new DossierEvent(Id, Version, now, actor, signers.First(actor.Roles.Contains), CorrectDecisionAction, Stage, Stage,
+            ActionInput.None with { Comment = was, Decision = corrected }));
     }
 
     /// <summary>

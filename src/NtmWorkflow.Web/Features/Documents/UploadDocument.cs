@@ -36,7 +36,7 @@ public static class UploadDocument
             {
                 var type = parts.Fields.GetValueOrDefault("type")
                     ?? throw ProblemException.BadRequest("type", "Cần loại tài liệu (trường 'type').");
-                Dossier.RequireDocumentType(definition, type);
+                dossier.RequireUploadableType(definition, type);
                 var criteria = EvidencedCriteria(parts.Fields.GetValueOrDefault("criteria"), await dossiers.CriteriaAsync(dossier, cancellationToken));
                 if (parts.File.Size == 0)
                 {

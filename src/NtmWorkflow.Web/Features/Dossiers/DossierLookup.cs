@@ -40,6 +40,10 @@ internal sealed class DossierLookup(
         ? db.Dossiers.FromSql($"""SELECT * FROM dossiers WHERE "Id" = {id} FOR NO KEY UPDATE""")
         : db.Dossiers;
 
+    /// <summary>When the latest vote on the dossier was recorded (a decision may not be dated before it).</summary>
+    public Task<DateTime?> LastVoteAtAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        db.DossierEvents.Where(e => e.DossierId == dossierId && e.VoteAgree != null).MaxAsync(e => (DateTime?)e.At, cancellationToken);
+
     /// <summary>The dossier as the caller sees it now: progress, papers held, deadline and their own allowed actions.</summary>
     public async Task<DossierView> ViewAsync(
         Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, Actor actor, CancellationToken cancellationToken) =>

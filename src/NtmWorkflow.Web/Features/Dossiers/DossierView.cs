@@ -63,9 +63,7 @@ public sealed record DossierView(
             DecisionView.From(dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner),
             CeremonyView.From(dossier.CeremonyDate, dossier.CeremonyPlace),
             definition.MainPath().Select(step => new StepRef(step, definition.TitleOf(step))).ToList(),
-            dossier.MayUpload(definition, actor)
-                ? definition.Documents.Values.Select(d => new DocumentTypeRef(d.Code, d.Title, d.Public)).ToList()
-                : [],
+            dossier.UploadableTypes(definition, actor).Select(d => new DocumentTypeRef(d.Code, d.Title, d.Public)).ToList(),
             dossier.MaySelfAssess(definition, actor),
             dossier.MayReview(definition, actor),
             dossier.CreatedAt,

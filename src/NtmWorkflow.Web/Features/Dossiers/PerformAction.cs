@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
@@ -68,9 +67,7 @@ public static class PerformAction
             var state = await dossiers.StateAsync(dossier, unit, cancellationToken);
             var facts = await dossiers.GateFactsAsync(dossier, definition, unit, state, command.Action, now, cancellationToken);
             var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(command.Action);
-            var lastVoteAt = input.Decision is null ? null : await db.DossierEvents
-                .Where(e => e.DossierId == dossier.Id && e.VoteAgree != null)
-                .MaxAsync(e => (DateTime?)e.At, cancellationToken);
+            var lastVoteAt = input.Decision is null ? null : await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
             dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, now, calendar, lastVoteAt);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken!.Title, actor, now, cancellationToken);

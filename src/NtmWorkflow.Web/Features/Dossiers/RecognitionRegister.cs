@@ -12,8 +12,9 @@ internal sealed class RecognitionRegister(AppDbContext db)
     {
         if (dossier.Status == DossierStatuses.Revoked && dossier.DecisionNumber is not null)
         {
-            var standing = await db.Recognitions.FirstAsync(
-                r => r.UnitCode == dossier.UnitCode && r.Level == dossier.Level && r.RevokedByDossierId == null, cancellationToken);
+            // The recognition this dossier revokes, or revoked already (when its decision is corrected).
+            var standing = await db.Recognitions.FirstAsync(r => r.UnitCode == dossier.UnitCode && r.Level == dossier.Level
+                && (r.RevokedByDossierId == null || r.RevokedByDossierId == dossier.Id), cancellationToken);
             standing.Revoke(dossier);
             return;
         }
