@@ -146,7 +146,10 @@ public sealed class CriteriaTests(NtmApp app) : IClassFixture<NtmApp>
         await Procedure.Must(await (await app.As(commune.Officer)).PutAsJsonAsync(
             $"/api/dossiers/{Procedure.Id(dossier)}/criteria/17", new { met = false }));
         dossier = await procedure.Get(commune.Officer, dossier);
-        await ProblemAssert.Is(HttpStatusCode.Conflict, await procedure.Act(commune.Officer, dossier, "open-public-comment"));
+        var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, await procedure.Act(commune.Officer, dossier, "open-public-comment"));
+        var blocking = Assert.Single(problem.GetProperty("blockingCriteria").EnumerateArray());
+        Assert.Equal(17, blocking.GetProperty("number").GetInt32());
+        Assert.Contains("17", problem.Detail());
     }
 
     [Fact]

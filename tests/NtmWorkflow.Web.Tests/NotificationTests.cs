@@ -152,6 +152,26 @@ public sealed class NotificationTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task ASweepOverADossierWhoseReminderTimeWasPutBack_WritesNoSecondNotice()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 25, 8));
+        Assert.Equal(["assigned", "reminder"], await Notices.Kinds(app, Procedure.District, dossier));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var id = Guid.Parse(Procedure.Id(dossier));
+            await db.Dossiers.Where(d => d.Id == id).ExecuteUpdateAsync(d =>
+                d.SetProperty(x => x.NextReminderAt, Notices.Vietnam(2026, 3, 25, 7).UtcDateTime));
+        }
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 25, 9));
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 25, 9));
+
+        Assert.Equal(["assigned", "reminder"], await Notices.Kinds(app, Procedure.District, dossier));
+    }
+
+    [Fact]
     public async Task AfterAServerOutage_OneCurrentReminderIsSent_NotEveryMissedOne()
     {
         var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
