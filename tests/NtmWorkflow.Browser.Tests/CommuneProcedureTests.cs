@@ -17,9 +17,6 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
 
     private static DateTimeOffset Vietnam(int month, int day) => new(2026, month, day, 9, 0, 0, TimeSpan.FromHours(7));
 
-    /// <summary>The test clock's day, as the date fields take it: a decision is signed on a day that has come.</summary>
-    private string Today => suite.App.Clock.Now.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     [BrowserFact]
     public async Task TheWholeHappyPath_FromSelfAssessmentToTheCeremony_EndsRecognisedAndPublished()
     {
@@ -68,7 +65,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await leader.ActAsync("sign-decision", async form =>
         {
             await form.GetByLabel("Số quyết định").FillAsync("1234/QĐ-UBND");
-            await form.GetByLabel("Ngày ký").FillAsync(Today);
+            await form.GetByLabel("Ngày ký").FillAsync(suite.App.Clock.TodayText);
             await form.GetByLabel("Người ký").FillAsync("Chủ tịch UBND tỉnh");
         });
 
@@ -77,7 +74,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await district.UploadAsync("bien-ban-le-cong-bo");
         await district.ActAsync("hold-ceremony", async form =>
         {
-            await form.GetByLabel("Ngày tổ chức lễ").FillAsync(Today);
+            await form.GetByLabel("Ngày tổ chức lễ").FillAsync(suite.App.Clock.TodayText);
             await form.GetByLabel("Địa điểm").FillAsync("Hội trường UBND xã Tân Hội");
         });
         await Expect(district.Page.Locator(".flash")).ToContainTextAsync("Đã công nhận");

@@ -78,6 +78,35 @@ public sealed class DecisionCorrectionTests(NtmApp app) : IClassFixture<NtmApp>
         await ProblemAssert.Is(HttpStatusCode.Conflict, await Correct(Procedure.Leader, dossier, "9/QĐ", Today(), "Chủ tịch", "Sửa"));
     }
 
+    [Fact]
+    public async Task ThePage_OffersTheCorrectionToTheSigner_AndKeepsTheInputBesideItsMessage()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.At(commune, "recognised");
+        var page = $"/Dossiers/{Procedure.Id(dossier)}";
+        var officer = new PageSession(app);
+        await officer.SignIn(commune.Officer);
+        Assert.DoesNotContain("Correction.Reason", await officer.Html(page));
+        var leader = new PageSession(app);
+        await leader.SignIn(Procedure.Leader);
+        Assert.Contains("Correction.Reason", await leader.Html(page));
+        var fields = new Dictionary<string, string>
+        {
+            ["Correction.ExpectedVersion"] = dossier.GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture),
+            ["Correction.Number"] = "700/QĐ-UBND", ["Correction.Date"] = app.Clock.TodayText, ["Correction.Signer"] = "Chủ tịch UBND tỉnh",
+        };
+
+        var missing = await leader.Post($"{page}?handler=Correct", new(fields));
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("Cần lý do đính chính", html);
+        Assert.Contains("700/QĐ-UBND", html);
+
+        fields["Correction.Reason"] = "Ghi nhầm số";
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.Post($"{page}?handler=Correct", new(fields))).StatusCode);
+        Assert.Equal("700/QĐ-UBND", (await procedure.Get(commune.Officer, dossier)).GetProperty("decision").GetProperty("number").GetString());
+    }
+
     private async Task<HttpResponseMessage> Correct(string who, JsonElement dossier, string number, DateOnly date, string signer, string reason) =>
         await (await app.As(who)).PostAsJsonAsync($"/api/dossiers/{Procedure.Id(dossier)}/decision/corrections", new
         {
@@ -88,5 +117,5 @@ public sealed class DecisionCorrectionTests(NtmApp app) : IClassFixture<NtmApp>
             reason,
         });
 
-    private DateOnly Today() => DateOnly.FromDateTime(app.Clock.Now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+    private DateOnly Today() => app.Clock.Today;
 }

@@ -70,5 +70,5 @@ public sealed class DecisionDateTests(NtmApp app) : IClassFixture<NtmApp>
             decision = new { number = "15/QĐ-UBND", date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signer = "Chủ tịch UBND tỉnh" },
         });
 
-    private DateOnly Today() => DateOnly.FromDateTime(app.Clock.Now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+    private DateOnly Today() => app.Clock.Today;
 }

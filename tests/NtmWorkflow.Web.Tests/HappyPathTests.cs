@@ -33,7 +33,7 @@ public sealed class HappyPathTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal("recognised", dossier.GetProperty("status").GetString());
         Assert.Empty(dossier.GetProperty("allowedActions").EnumerateArray());
         Assert.Equal("694/QĐ-UBND-HC", dossier.GetProperty("decision").GetProperty("number").GetString());
-        Assert.Equal(DateOnly.FromDateTime(app.Clock.Now.ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd"),
+        Assert.Equal(app.Clock.TodayText,
             dossier.GetProperty("decision").GetProperty("date").GetString());
         Assert.Equal("Hội trường UBND xã", dossier.GetProperty("ceremony").GetProperty("place").GetString());
 

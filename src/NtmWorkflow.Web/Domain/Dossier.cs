@@ -271,6 +271,15 @@ public sealed class Dossier
         MayUpload(definition, actor) && definition.Stages[Stage].SelfAssessment;
 
     /// <summary>Whether the actor may give verdicts on the criteria now: the actor of a stage that reviews them, in scope.</summary>
+    /// <summary>Whether the caller may correct the dossier's recorded decision now.</summary>
+    public bool MayCorrectDecision(WorkflowDefinition definition, Actor actor) =>
+        DecisionNumber is not null && actor.CanSee(UnitPath) && DecisionSigners(definition).Any(actor.Roles.Contains);
+
+    /// <summary>The roles that record a decision in this definition: the actors of the stages whose actions require one.</summary>
+    private static List<string> DecisionSigners(WorkflowDefinition definition) => definition.Stages.Values
+        .Where(s => s.Actions.Values.Any(a => a.Requires.Contains(RequiredField.Decision)))
+        .Select(s => s.Actor).Distinct().ToList();
+
     public bool MayReview(WorkflowDefinition definition, Actor actor) =>
         MayUpload(definition, actor) && definition.Stages[Stage].Review;
 
@@ -370,9 +379,7 @@ public sealed class Dossier
         WorkflowDefinition definition, Decision corrected, string reason, Actor actor, int expectedVersion, DateTime now, DateTime? lastVoteAt)
     {
         EnsureInScope(actor);
-        var signers = definition.Stages.Values
-            .Where(s => s.Actions.Values.Any(a => a.Requires.Contains(RequiredField.Decision)))
-            .Select(s => s.Actor).Distinct().ToList();
+        var signers = DecisionSigners(definition);
         if (!signers.Any(actor.Roles.Contains))
         {
             throw ProblemException.Forbidden(

@@ -209,8 +209,7 @@ public sealed class Procedure(NtmApp app)
 
     private Dictionary<string, object?> Merge(object body, int expectedVersion)
     {
-        var today = DateOnly.FromDateTime(app.Clock.Now.ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var text = JsonSerializer.Serialize(body).Replace($"\"{Today}\"", $"\"{today}\"");
+        var text = JsonSerializer.Serialize(body).Replace($"\"{Today}\"", $"\"{app.Clock.TodayText}\"");
         var fields = JsonDocument.Parse(text).RootElement.Clone().EnumerateObject()
             .ToDictionary(p => p.Name, p => (object?)p.Value);
         fields.TryAdd("expectedVersion", expectedVersion);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace NtmWorkflow.Web.Tests.Support;
 
@@ -21,6 +22,12 @@ public sealed class TestClock(DateTimeOffset now, bool ticking = false) : TimePr
     }
 
     public override DateTimeOffset GetUtcNow() => Now;
+
+    /// <summary>The day it is in Vietnam, which dates of decisions and ceremonies are held against.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+    /// <summary><see cref="Today"/> as the API writes dates.</summary>
+    public string TodayText => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record Anchor(DateTimeOffset At, long SetAt);
 }

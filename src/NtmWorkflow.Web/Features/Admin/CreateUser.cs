@@ -50,13 +50,19 @@ public static class CreateUser
                 Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim(),
             };
             Require(await users.CreateAsync(user, command.Password!), "password");
-            if (!await roles.RoleExistsAsync(command.Role!))
-            {
-                Require(await roles.CreateAsync(new IdentityRole(command.Role!)), "role");
-            }
-            Require(await users.AddToRoleAsync(user, command.Role!), "role");
+            await AddToRoleAsync(users, roles, user, command.Role!);
             return new UserView(user.UserName!, user.FullName, unit.Code, unit.Name, [command.Role!], user.Email, user.Active);
         }
+    }
+
+    /// <summary>Gives the official the role, creating it first in a database that does not have it yet.</summary>
+    internal static async Task AddToRoleAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppUser user, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            Require(await roles.CreateAsync(new IdentityRole(role)), "role");
+        }
+        Require(await users.AddToRoleAsync(user, role), "role");
     }
 
     /// <summary>Identity's refusal (a weak password, say) as a 400 on the field, in Vietnamese.</summary>

@@ -47,11 +47,7 @@ public static class ReassignUser
             CreateUser.Require(await users.RemoveFromRolesAsync(user, current.Where(r => r != command.Role)), "role");
             if (!current.Contains(command.Role!))
             {
-                if (!await roles.RoleExistsAsync(command.Role!))
-                {
-                    CreateUser.Require(await roles.CreateAsync(new IdentityRole(command.Role!)), "role");
-                }
-                CreateUser.Require(await users.AddToRoleAsync(user, command.Role!), "role");
+                await CreateUser.AddToRoleAsync(users, roles, user, command.Role!);
             }
             user.UnitCode = unit.Code;
             CreateUser.Require(await users.UpdateSecurityStampAsync(user), "unitCode");

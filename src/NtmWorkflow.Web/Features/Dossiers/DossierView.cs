@@ -32,7 +32,8 @@ public sealed record DossierView(
     bool SelfAssessmentOpen,
     bool CriteriaReviewOpen,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    bool DecisionCorrectionOpen)
 {
     public static DossierView From(
         Dossier dossier, string unitName, WorkflowDefinition definition, IReadOnlyList<Criterion> notMet,
@@ -67,7 +68,8 @@ public sealed record DossierView(
             dossier.MaySelfAssess(definition, actor),
             dossier.MayReview(definition, actor),
             dossier.CreatedAt,
-            dossier.UpdatedAt);
+            dossier.UpdatedAt,
+            dossier.MayCorrectDecision(definition, actor));
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Features.Criteria;
+using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Public;
@@ -26,6 +27,9 @@ public sealed class DetailsModel : AppPageModel
 
     [BindProperty]
     public ReviewForm Review { get; set; } = new();
+
+    [BindProperty]
+    public CorrectionForm Correction { get; set; } = new();
 
     public DossierView Dossier { get; private set; } = null!;
 
@@ -72,7 +76,39 @@ public sealed class DetailsModel : AppPageModel
         public string? Note { get; set; }
     }
 
+    /// <summary>The signer's correction of a recorded decision: the new number, date and signer, and why.</summary>
+    public sealed class CorrectionForm
+    {
+        public int ExpectedVersion { get; set; }
+
+        public string? Number { get; set; }
+
+        public DateOnly? Date { get; set; }
+
+        public string? Signer { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public const string CorrectionAttempt = "correct-decision";
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    /// <summary>Corrects the recorded decision, as the API does; the timeline keeps the values replaced.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync()
+    {
+        Attempted = CorrectionAttempt;
+        ModelState.Clear();
+        var form = Correction;
+        var outcome = await SendAsync(new CorrectDecision.Command(Id, new CorrectDecision.Body(form.ExpectedVersion, form.Number, form.Date, form.Signer, form.Reason)),
+            CorrectionField);
+        if (outcome.Value is not null)
+        {
+            Flash(Text["Đã đính chính quyết định."]);
+            return RedirectToPage(new { id = Id });
+        }
+        return outcome.Stop ?? await LoadAsync() ?? Page();
+    }
 
     public async Task<IActionResult> OnPostActAsync(string action)
     {
@@ -135,6 +171,16 @@ public sealed class DetailsModel : AppPageModel
     private string Moved(DossierView moved) => moved.AwaitingRole is { } role
         ? Text["Đã thực hiện. Hồ sơ chuyển tới giai đoạn '{0}', chờ {1} xử lý.", moved.StageTitle, Text[Display.Role(role)]]
         : Text["Đã thực hiện. Hồ sơ đã kết thúc: {0}.", moved.StageTitle];
+
+    /// <summary>Where a correction's refusal goes on its form (the date rules name the decision's or ceremony's date).</summary>
+    private static string CorrectionField(string? field) => field switch
+    {
+        "number" or "decision" => "Correction.Number",
+        "date" or "decision.date" or "ceremony.date" => "Correction.Date",
+        "signer" => "Correction.Signer",
+        "reason" => "Correction.Reason",
+        _ => "",
+    };
 
     /// <summary>Where an API field's message goes on the form.</summary>
     private static string FormField(string? field) => field switch
