@@ -4,7 +4,7 @@ using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Web.Tests;
 
-/// <summary>In Production the demo users are never created, whatever the settings say.</summary>
+/// <summary>In Production the demo users are never created, whatever the settings say, and HTTPS is insisted on.</summary>
 public sealed class ProductionTests(ProductionTests.ProductionApp app) : IClassFixture<ProductionTests.ProductionApp>
 {
     public sealed class ProductionApp : NtmApp
@@ -19,6 +19,20 @@ public sealed class ProductionTests(ProductionTests.ProductionApp app) : IClassF
     {
         var response = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { userName, password = NtmApp.Password });
         await ProblemAssert.Is(HttpStatusCode.Unauthorized, response);
+    }
+
+    [Fact]
+    public async Task OverHttps_TheBrowserIsToldToKeepToHttps()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://ntm.dongthap.gov.vn"),
+        });
+
+        var response = await client.GetAsync("/Public/Decisions");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
     }
 
     [Fact]
