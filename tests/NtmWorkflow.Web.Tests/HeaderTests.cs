@@ -33,6 +33,56 @@ public sealed class HeaderTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.False(response.Headers.Contains("Server"));
     }
 
+    [Theory]
+    [InlineData("/Account/Login", null)]
+    [InlineData("/Public/Decisions", null)]
+    [InlineData("/Public/Comments", null)]
+    [InlineData("/Dossiers", "xa.tanhoi")]
+    [InlineData("/Dossiers/Create", "xa.tanhoi")]
+    [InlineData("/Notifications", "xa.tanhoi")]
+    [InlineData("/Admin/Users", "admin")]
+    [InlineData("/Admin/Units", "admin")]
+    public async Task NoPage_CarriesInlineStyleOrScript_WhichThePolicyWouldRefuse(string path, string? userName)
+    {
+        var session = new PageSession(app);
+        if (userName is not null)
+        {
+            await session.SignIn(userName);
+        }
+
+        var html = await session.Html(path);
+
+        Assert.DoesNotContain(" style=", html);
+        Assert.DoesNotMatch("<script(?![^>]*src=)", html);
+        Assert.DoesNotMatch(" on[a-z]+=\"", html);
+    }
+
+    [Fact]
+    public async Task WhileTheDocumentStoreIsAway_DownloadsAnswer503_ThenRecover()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.Create(commune, qualify: false);
+        var bytes = RandomNumberGenerator.GetBytes(300);
+        "%PDF-1.7"u8.CopyTo(bytes);
+        var id = (await Procedure.Must(await procedure.Upload(commune.Officer, dossier, "anh-minh-hoa", "a.pdf", bytes))).GetProperty("id").GetString();
+        var officer = await app.As(commune.Officer);
+
+        Directory.Move(app.StorageRoot, app.StorageRoot + ".away");
+        HttpResponseMessage away;
+        try
+        {
+            away = await officer.GetAsync($"/api/documents/{id}/content");
+        }
+        finally
+        {
+            Directory.Move(app.StorageRoot + ".away", app.StorageRoot);
+        }
+
+        await ProblemAssert.Is(HttpStatusCode.ServiceUnavailable, away);
+        Assert.True(away.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(bytes, await (await officer.GetAsync($"/api/documents/{id}/content")).Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task APdfNamedHtml_DownloadsUnderAPdfName_OnEveryRoute()
     {

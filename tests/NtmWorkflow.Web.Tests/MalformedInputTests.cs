@@ -11,25 +11,30 @@ public sealed class MalformedInputTests(NtmApp app) : IClassFixture<NtmApp>
     private readonly Procedure procedure = new(app);
 
     [Theory]
-    [InlineData("/api/auth/login")]
-    [InlineData("/api/auth/refresh")]
-    [InlineData("/api/dossiers")]
-    public async Task AnUnknownCharset_Is415(string path)
+    [InlineData("/api/auth/login", "bogus")]
+    [InlineData("/api/auth/refresh", "bogus")]
+    [InlineData("/api/dossiers", "bogus")]
+    [InlineData("/api/auth/login", "")]
+    [InlineData("/api/auth/login", "\"\"")]
+    public async Task AnUnknownOrEmptyCharset_Is415(string path, string charset)
     {
         var client = await app.As("xa.tanhoi");
         var content = new StringContent("{\"userName\":\"a\",\"password\":\"b\"}");
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=bogus");
+        WithCharset(content, charset);
 
         var problem = await ProblemAssert.Is(HttpStatusCode.UnsupportedMediaType, await client.PostAsync(path, content));
 
         Assert.Contains("UTF-8", problem.Detail());
     }
 
-    [Fact]
-    public async Task AKnownCharset_IsStillRead()
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("\"utf-8\"")]
+    [InlineData("UTF-8")]
+    public async Task AKnownCharset_QuotedOrNot_IsStillRead(string charset)
     {
         var content = new StringContent("{\"userName\":\"admin\",\"password\":\"" + NtmApp.Password + "\"}");
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+        WithCharset(content, charset);
 
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().PostAsync("/api/auth/login", content)).StatusCode);
     }
@@ -70,9 +75,31 @@ public sealed class MalformedInputTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Contains("Không tìm thấy", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("0", HttpStatusCode.OK)]
+    [InlineData("100", HttpStatusCode.OK)]
+    [InlineData("204", HttpStatusCode.OK)]
+    [InlineData("304", HttpStatusCode.OK)]
+    [InlineData("1000", HttpStatusCode.OK)]
+    [InlineData("404", HttpStatusCode.NotFound)]
+    public async Task TheStatusPage_AnswersOnlyWithAnErrorStatus(string code, HttpStatusCode expected)
+    {
+        var response = await app.Anonymous().GetAsync($"/Status?code={code}");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains("<h1>", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task APostToAnUnknownApiPath_Is404ProblemDetails()
     {
         await ProblemAssert.Is(HttpStatusCode.NotFound, await app.Anonymous().PostAsync("/api/khong-co", new StringContent("{}")));
+    }
+
+    /// <summary>The content type exactly as written, as a client that makes its own header would send it.</summary>
+    private static void WithCharset(HttpContent content, string charset)
+    {
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
     }
 }

@@ -80,6 +80,21 @@ public sealed class SignInAbuseTests(LowSignInLimitsApp app) : IClassFixture<Low
     }
 
     [Fact]
+    public async Task ABurstSentAtOnce_GetsNoMoreGuessesThanFive()
+    {
+        var commune = await app.NewCommune();
+        var address = NewAddress();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ =>
+            From(address).PostAsJsonAsync("/api/auth/login", new { userName = commune.Officer, password = "sai" })));
+
+        Assert.True(burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized) <= 5);
+        Assert.Equal(15, burst.Count(r => r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
+        await ProblemAssert.Is(HttpStatusCode.TooManyRequests,
+            await From(address).PostAsJsonAsync("/api/auth/login", new { userName = commune.Officer, password = NtmApp.Password }));
+    }
+
+    [Fact]
     public async Task EveryFailureAStrangerCanProvoke_ReadsTheSame()
     {
         var commune = await app.NewCommune();

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NtmWorkflow.Web.Infrastructure.Pipeline;
+using NtmWorkflow.Web.Storage;
 
 namespace NtmWorkflow.Web.Infrastructure;
 
@@ -30,6 +31,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, StaleWrite),
             DbUpdateException e when IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, StaleWrite),
             _ when DatabaseOutage.IsOutage(exception) => Problem(StatusCodes.Status503ServiceUnavailable, DatabaseOutage.Detail),
+            StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable,
+                "Kho tài liệu tạm thời không truy cập được; vui lòng thử lại sau ít phút."),
             _ => null,
         };
         if (problem is null)

@@ -31,7 +31,8 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageMod
                 text["Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại."]),
             _ => (text["Đã xảy ra lỗi"], text["Vui lòng thử lại hoặc báo quản trị viên."]),
         };
-        if (code is { } status && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        // Opened directly, the page answers with the error it explains, never with a status that is not an error.
+        if (code is int status and >= 400 and <= 599 && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             Response.StatusCode = status;
         }

@@ -77,8 +77,22 @@ public sealed class FileSystemDocumentStorage : IDocumentStorage
 
     public void Discard(StagedFile staged) => File.Delete(staged.Path);
 
-    public Stream OpenRead(string sha256) =>
-        new FileStream(BlobPath(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+    public Stream OpenRead(string sha256)
+    {
+        try
+        {
+            return new FileStream(BlobPath(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+        }
+        catch (DirectoryNotFoundException e) when (!Directory.Exists(blobs))
+        {
+            // The whole store is gone, not one blob: an unmounted volume, say.
+            throw new StorageUnavailableException(e);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new FileNotFoundException($"No blob {sha256}.", e);
+        }
+    }
 
     public IEnumerable<string> Blobs() =>
         Directory.EnumerateFiles(blobs, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>();

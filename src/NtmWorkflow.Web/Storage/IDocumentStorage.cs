@@ -16,6 +16,7 @@ public interface IDocumentStorage
     void Discard(StagedFile staged);
 
     /// <exception cref="FileNotFoundException">No blob has this hash.</exception>
+    /// <exception cref="StorageUnavailableException">The store itself cannot be reached.</exception>
     Stream OpenRead(string sha256);
 
     /// <summary>Every stored blob's hash, for integrity checks.</summary>
@@ -27,6 +28,9 @@ public interface IDocumentStorage
 
 /// <param name="Path">The staged file on local disk, for inspecting its content before it is promoted.</param>
 public sealed record StagedFile(string Path, string Sha256, long Size);
+
+/// <summary>The document store cannot be reached at all (its volume is missing): the caller should come back later.</summary>
+public sealed class StorageUnavailableException(Exception inner) : Exception("The document store cannot be reached.", inner);
 
 public sealed class FileTooLargeException(long limit) : Exception($"File exceeds {limit} bytes.")
 {

@@ -21,18 +21,29 @@ public sealed class OfficialSignIn(UserManager<AppUser> users, IPasswordHasher<A
         {
             return SignInCheck.Wait(wait);
         }
-        var user = await users.FindByNameAsync(userName.Trim());
-        if (user is null)
+        bool passed;
+        AppUser? user;
+        try
         {
-            hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password);
+            user = await users.FindByNameAsync(userName.Trim());
+            if (user is null)
+            {
+                hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password);
+            }
+            passed = user is not null && await users.CheckPasswordAsync(user, password);
         }
-        if (user is null || !await users.CheckPasswordAsync(user, password))
+        catch
+        {
+            throttle.Abandoned(userName, address);
+            throw;
+        }
+        if (!passed)
         {
             throttle.Failed(userName, address);
             return SignInCheck.Refused;
         }
         throttle.Succeeded(userName, address);
-        return user.Active ? SignInCheck.Passed(user) : SignInCheck.Deactivated;
+        return user!.Active ? SignInCheck.Passed(user) : SignInCheck.Deactivated;
     }
 }
 
