@@ -20,12 +20,7 @@ public sealed class DocumentTests(DocumentTests.SmallLimitApp app) : IClassFixtu
 
     private readonly Procedure procedure = new(app);
 
-    private static byte[] Pdf(int size)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(size);
-        "%PDF-1.7"u8.CopyTo(bytes);
-        return bytes;
-    }
+    private static byte[] Pdf(int size) => Procedure.Pdf(size);
 
     [Fact]
     public async Task Upload_ReturnsTheContract_AndTheBytesComeBackIdentical()

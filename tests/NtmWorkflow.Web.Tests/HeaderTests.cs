@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using NtmWorkflow.Web.Tests.Support;
 
 namespace NtmWorkflow.Web.Tests;
@@ -62,8 +61,7 @@ public sealed class HeaderTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var dossier = await procedure.Create(commune, qualify: false);
-        var bytes = RandomNumberGenerator.GetBytes(300);
-        "%PDF-1.7"u8.CopyTo(bytes);
+        var bytes = Procedure.Pdf(300);
         var id = (await Procedure.Must(await procedure.Upload(commune.Officer, dossier, "anh-minh-hoa", "a.pdf", bytes))).GetProperty("id").GetString();
         var officer = await app.As(commune.Officer);
 
@@ -88,8 +86,7 @@ public sealed class HeaderTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var dossier = await procedure.Create(commune);
-        var bytes = RandomNumberGenerator.GetBytes(300);
-        "%PDF-1.7"u8.CopyTo(bytes);
+        var bytes = Procedure.Pdf(300);
         var document = await Procedure.Must(await procedure.Upload(commune.Officer, dossier, "anh-minh-hoa", "evil.html", bytes));
         Assert.Equal("evil.html.pdf", document.GetProperty("fileName").GetString());
         var id = document.GetProperty("id").GetString();

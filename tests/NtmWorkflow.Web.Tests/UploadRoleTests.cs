@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using NtmWorkflow.Web.Tests.Support;
 
@@ -56,10 +55,5 @@ public sealed class UploadRoleTests(NtmApp app) : IClassFixture<NtmApp>
     private static List<string> Types(JsonElement dossier) =>
         dossier.GetProperty("uploadTypes").EnumerateArray().Select(t => t.GetProperty("type").GetString()!).ToList();
 
-    private static byte[] Pdf()
-    {
-        var bytes = RandomNumberGenerator.GetBytes(200);
-        "%PDF-1.7"u8.CopyTo(bytes);
-        return bytes;
-    }
+    private static byte[] Pdf() => Procedure.Pdf(200);
 }

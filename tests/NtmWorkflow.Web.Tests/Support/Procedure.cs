@@ -143,6 +143,14 @@ public sealed class Procedure(NtmApp app)
         return missing.Count == 0 ? current : await Get(userName, dossier);
     }
 
+    /// <summary>Random bytes of the given size behind a PDF header: a paper the store accepts, each one different.</summary>
+    public static byte[] Pdf(int size)
+    {
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
+        "%PDF-1.7"u8.CopyTo(bytes);
+        return bytes;
+    }
+
     public async Task<HttpResponseMessage> Upload(
         string userName, JsonElement dossier, string? type, string fileName, byte[] bytes, string? criteria = null)
     {
