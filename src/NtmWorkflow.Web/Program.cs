@@ -133,7 +133,7 @@ app.UseRateLimiter();
 app.MapRazorPages();
 
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", DatabaseHealthCheck.Answer);
 Login.Map(app);
 // The API answers bearer tokens only: a browser's sign-in cookie must not let another site post to it.
 var api = app.MapGroup("").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme });

@@ -94,6 +94,10 @@ public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp
                 Assert.Contains("thử lại", problem.Detail());
                 Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
             }
+            var health = await app.Anonymous().GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync());
+            Assert.True(health.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         }
         finally
         {
@@ -101,5 +105,6 @@ public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp
         }
 
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/dossiers/{id}")).StatusCode);
+        Assert.Equal("Healthy", await app.Anonymous().GetStringAsync("/health"));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NtmWorkflow.Web.Data;
 
@@ -9,4 +11,21 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
         await db.Database.CanConnectAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("Không kết nối được cơ sở dữ liệu.");
+
+    /// <summary>
+    /// The health check's answer: the status as a word, as before, and while unhealthy (503) the same Retry-After as
+    /// every other request that needs the database, so a load balancer or monitor knows when to look again.
+    /// </summary>
+    public static readonly HealthCheckOptions Answer = new()
+    {
+        ResponseWriter = (context, report) =>
+        {
+            if (report.Status == HealthStatus.Unhealthy)
+            {
+                context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync(report.Status.ToString());
+        },
+    };
 }
