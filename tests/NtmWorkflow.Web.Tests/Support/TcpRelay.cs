@@ -32,7 +32,14 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
-    public void Restore() => Start(Port);
+    /// <summary>Listens again on the same port, unless it already does.</summary>
+    public void Restore()
+    {
+        if (listener is null)
+        {
+            Start(Port);
+        }
+    }
 
     public ValueTask DisposeAsync()
     {
