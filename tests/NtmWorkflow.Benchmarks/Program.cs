@@ -32,7 +32,10 @@ public static class BenchMain
         await Seeder.DistrictAsync(host, "bench-flow", flowCommunes);
         var readCommunes = (seeded + 2) / 3;
         var readDistrict = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
-        foreach (var (user, role, unit) in new[] { ("bench.xa", "commune-officer", "bench-flow"), ("bench.huyen", "district-reviewer", "bench-flow"), ("bench.doc", "district-reviewer", "bench-read") })
+        // Each commune of the flow has its own officer: a commune officer's role fits a commune, not the district.
+        var officials = Enumerable.Range(0, flowCommunes).Select(i => (Transitions.Officer(i), "commune-officer", $"bench-flow.xa-{i}"))
+            .Concat([("bench.huyen", "district-reviewer", "bench-flow"), ("bench.doc", "district-reviewer", "bench-read")]);
+        foreach (var (user, role, unit) in officials)
         {
             await admin.SendAsync(HttpMethod.Post, "/api/admin/users",
                 new { userName = user, fullName = user, unitCode = unit, role, password = BenchHost.Password });

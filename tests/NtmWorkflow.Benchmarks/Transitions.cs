@@ -19,12 +19,15 @@ public static class Transitions
 
     public static async Task<Result> RunAsync(BenchHost host, string district, int firstCommune, int clients, int perClient)
     {
-        var commune = await Api.SignInAsync(host.BaseAddress, "bench.xa");
         var reviewer = await Api.SignInAsync(host.BaseAddress, "bench.huyen");
         var appraiser = await Api.SignInAsync(host.BaseAddress, "tinh.dongthap.thamdinh");
         var leader = await Api.SignInAsync(host.BaseAddress, "tinh.dongthap.lanhdao");
         var latencies = new Latencies();
         var procedures = Enumerable.Range(0, clients * perClient).Select(i => new Procedure($"{district}.xa-{firstCommune + i}")).ToList();
+        for (var i = 0; i < procedures.Count; i++)
+        {
+            procedures[i].Officer = await Api.SignInAsync(host.BaseAddress, Officer(firstCommune + i));
+        }
         var timed = TimeSpan.Zero;
 
         async Task Phase(Func<Procedure, Task> step)
@@ -55,23 +58,23 @@ public static class Transitions
 
         await Phase(async p =>
         {
-            var created = await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2026 }), "create");
+            var created = await latencies.TimeAsync(() => p.Officer.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2026 }), "create");
             p.Id = Guid.Parse(created.GetProperty("id").GetString()!);
-            await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/conditions",
+            await latencies.TimeAsync(() => p.Officer.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/conditions",
                 new { satisfactionPercent = 95, constructionDebtVnd = 0, securityStable = true }), "conditions");
             for (var number = 1; number <= created.GetProperty("criteria").GetProperty("total").GetInt32(); number++)
             {
-                p.Version = (await latencies.TimeAsync(() => commune.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/criteria/{number}",
+                p.Version = (await latencies.TimeAsync(() => p.Officer.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/criteria/{number}",
                     new { met = true }), "criterion")).GetProperty("dossierVersion").GetInt32();
             }
-            await Upload(p, commune, "bao-cao-ket-qua");
-            await Act(p, commune, "open-public-comment");
+            await Upload(p, p.Officer, "bao-cao-ket-qua");
+            await Act(p, p.Officer, "open-public-comment");
         });
         host.Clock.Skip(TimeSpan.FromDays(16));
         await Phase(async p =>
         {
-            await Upload(p, commune, "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa");
-            await Act(p, commune, "submit-to-district", new { vote = Vote });
+            await Upload(p, p.Officer, "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa");
+            await Act(p, p.Officer, "submit-to-district", new { vote = Vote });
             await Upload(p, reviewer, "bao-cao-tham-tra");
             await Act(p, reviewer, "approve");
         });
@@ -95,6 +98,9 @@ public static class Transitions
             latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), latencies.ByKind());
     }
 
+    /// <summary>The officer of the flow's commune number <paramref name="commune"/>.</summary>
+    public static string Officer(int commune) => string.Create(CultureInfo.InvariantCulture, $"bench.xa-{commune}");
+
     private static Dictionary<string, object?> Merge(object? body, int version)
     {
         var merged = body is null ? [] : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(body))!;
@@ -109,5 +115,7 @@ public static class Transitions
         public Guid Id { get; set; }
 
         public int Version { get; set; }
+
+        public Api Officer { get; set; } = null!;
     }
 }
