@@ -24,6 +24,12 @@ using NtmWorkflow.Web.Seeding;
 using NtmWorkflow.Web.Storage;
 using NtmWorkflow.Web.Workflows;
 
+if (args.FirstOrDefault() == WorkflowCheck.Command)
+{
+    // No host, no database: only the data files are read.
+    return WorkflowCheck.Run(args.Skip(1).FirstOrDefault(), Console.Out);
+}
+
 const string SeedDemoSwitch = "--seed-demo";
 const string VerifyStorageCommand = "verify-storage";
 var builder = WebApplication.CreateBuilder(args.Where(a => a is not (SeedDemoSwitch or VerifyStorageCommand)).ToArray());

@@ -16,18 +16,9 @@ public static class UnitFile
 
     public static async Task SyncAsync(AppDbContext db, string file, CancellationToken cancellationToken)
     {
-        UnitNode root;
-        try
-        {
-            root = Yaml.Deserialize<UnitNode>(await File.ReadAllTextAsync(file, cancellationToken))
-                ?? throw new InvalidDataException($"{file}: tệp đơn vị hành chính rỗng.");
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidDataException($"{file}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
-        }
+        var nodes = Read(file);
         var existing = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
-        foreach (var (node, parent) in Flatten(root, null, file))
+        foreach (var (node, parent) in nodes)
         {
             if (existing.TryGetValue(node.Code, out var unit))
             {
@@ -41,6 +32,32 @@ public static class UnitFile
             existing[node.Code] = db.Units.Add(new AdministrativeUnit(node.Code, node.Name, node.Kind, parentUnit, node.Region)).Entity;
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The units the file lists, each with its parent, parents first; a broken file throws naming the problem.</summary>
+    /// <exception cref="InvalidDataException">The file is missing, not YAML, or lists a unit without code, name or kind, or a code twice.</exception>
+    public static IReadOnlyList<(UnitNode Node, UnitNode? Parent)> Read(string file)
+    {
+        UnitNode root;
+        try
+        {
+            root = Yaml.Deserialize<UnitNode>(File.ReadAllText(file))
+                ?? throw new InvalidDataException($"{file}: tệp đơn vị hành chính rỗng.");
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidDataException($"{file}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException($"{file}: không đọc được tệp đơn vị hành chính ({e.Message}).", e);
+        }
+        var nodes = Flatten(root, null, file).ToList();
+        if (nodes.GroupBy(n => n.Node.Code).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"{file}: mã đơn vị '{twice.Key}' xuất hiện {twice.Count()} lần.");
+        }
+        return nodes;
     }
 
     private static IEnumerable<(UnitNode Node, UnitNode? Parent)> Flatten(UnitNode node, UnitNode? parent, string file)
@@ -57,7 +74,7 @@ public static class UnitFile
         }
     }
 
-    private sealed class UnitNode
+    public sealed class UnitNode
     {
         public string Code { get; set; } = "";
         public string Name { get; set; } = "";
