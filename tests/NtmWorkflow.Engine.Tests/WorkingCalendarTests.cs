@@ -76,6 +76,27 @@ public sealed class WorkingCalendarTests
     public void IsProvisional_IsTrueInAnEstimatedYearOnly(string day, bool provisional) =>
         Assert.Equal(provisional, Calendar.IsProvisional(DateOnly.Parse(day)));
 
+    [Theory]
+    [InlineData("2026-11-20", "2026-11-30", true)]
+    [InlineData("2026-11-23", "2026-11-24", true)]
+    [InlineData("2026-11-24", "2026-11-30", false)]
+    [InlineData("2026-11-02", "2026-11-23", false)]
+    [InlineData("2026-03-02", "2026-03-30", false)]
+    [InlineData("2026-12-20", "2027-01-11", true)]
+    public void IsProvisionalBetween_FlagsAPendingDayOffOrAnEstimatedYear(string from, string to, bool provisional) =>
+        Assert.Equal(provisional, Calendar.IsProvisionalBetween(DateOnly.Parse(from), DateOnly.Parse(to)));
+
+    [Fact]
+    public void TheCultureDay_IsADayOffWhoseBasisIsPending()
+    {
+        var year = Calendar.Years.Single(y => y.Year == 2026);
+
+        Assert.False(year.Provisional);
+        Assert.False(Calendar.IsWorkingDay(new DateOnly(2026, 11, 24)));
+        Assert.Contains("80-NQ/TW", year.ProvisionalDays[new DateOnly(2026, 11, 24)]);
+        Assert.Single(year.ProvisionalDays);
+    }
+
     [Fact]
     public void AddWorkingDays_WithANegativeCount_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 3, 2), -1));
@@ -156,6 +177,17 @@ public sealed class CalendarLoaderTests
         working-weekends:
           - { date: 2026-01-10, name: Làm bù }
         """;
+
+    [Fact]
+    public void Parse_AProvisionalDayOff_NeedsItsBasis()
+    {
+        var withBasis = CalendarLoader.Parse(Valid.Replace("name: Tết Dương lịch }", "name: Tết Dương lịch, provisional: true, basis: Dự thảo }"), "2026.yaml");
+        Assert.Equal("Dự thảo", withBasis.ProvisionalDays[new DateOnly(2026, 1, 1)]);
+
+        var error = Assert.Throws<CalendarException>(() =>
+            CalendarLoader.Parse(Valid.Replace("name: Tết Dương lịch }", "name: Tết Dương lịch, provisional: true }"), "2026.yaml"));
+        Assert.Contains("basis", error.Message);
+    }
 
     [Fact]
     public void Parse_WhenValid_ReadsDaysOffAndMakeUpDays()

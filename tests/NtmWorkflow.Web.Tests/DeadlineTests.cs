@@ -69,4 +69,16 @@ public sealed class DeadlineTests(NtmApp app) : IClassFixture<NtmApp>
         var official = await procedure.EnterDistrictReview(await app.NewCommune(), VietnamMorning(2026, 3, 2));
         Assert.False(official.GetProperty("dueAtProvisional").GetBoolean());
     }
+
+    [Fact]
+    public async Task ADeadlineAcrossTheCultureDay_IsFlagged_UntilThatDayHasPassed()
+    {
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), VietnamMorning(2026, 11, 2));
+        Assert.Equal(12, dossier.GetProperty("dueAt").GetDateTime().Month);
+        Assert.True(dossier.GetProperty("dueAtProvisional").GetBoolean());
+
+        app.Clock.Now = VietnamMorning(2026, 11, 25);
+        var later = await procedure.Get(Procedure.District, dossier);
+        Assert.False(later.GetProperty("dueAtProvisional").GetBoolean());
+    }
 }

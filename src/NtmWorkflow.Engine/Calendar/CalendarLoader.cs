@@ -49,6 +49,7 @@ public static class CalendarLoader
             throw new CalendarException($"{source}: 'status' phải là 'official' hoặc 'provisional'.");
         }
         var daysOff = new Dictionary<DateOnly, string>();
+        var provisionalDays = new Dictionary<DateOnly, string>();
         foreach (var range in file.DaysOff)
         {
             var from = Date(range.From, source, file.Year);
@@ -57,9 +58,17 @@ public static class CalendarLoader
             {
                 throw new CalendarException($"{source}: khoảng nghỉ '{range.Name}' kết thúc trước khi bắt đầu.");
             }
+            if (range.Provisional && string.IsNullOrWhiteSpace(range.Basis))
+            {
+                throw new CalendarException($"{source}: ngày nghỉ tạm tính '{range.Name}' cần căn cứ ('basis').");
+            }
             for (var day = from; day <= to; day = day.AddDays(1))
             {
                 daysOff[day] = range.Name;
+                if (range.Provisional)
+                {
+                    provisionalDays[day] = range.Basis!;
+                }
             }
         }
         var working = new Dictionary<DateOnly, string>();
@@ -72,7 +81,7 @@ public static class CalendarLoader
             }
             working[date] = day.Name;
         }
-        return new CalendarYear(file.Year, file.Status == "provisional", file.Source, daysOff, working);
+        return new CalendarYear(file.Year, file.Status == "provisional", file.Source, daysOff, working, provisionalDays);
     }
 
     private static DateOnly Date(string? text, string source, int year)
@@ -102,6 +111,8 @@ public static class CalendarLoader
         public string? From { get; set; }
         public string? To { get; set; }
         public string Name { get; set; } = "";
+        public bool Provisional { get; set; }
+        public string? Basis { get; set; }
     }
 
     private sealed class WorkingWeekend

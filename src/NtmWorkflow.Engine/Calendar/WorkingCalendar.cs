@@ -74,6 +74,26 @@ public sealed class WorkingCalendar
     /// <summary>Whether the day's year is only estimated (its official notice not yet issued).</summary>
     public bool IsProvisional(DateOnly day) => YearOf(day).Provisional;
 
+    /// <summary>
+    /// Whether a count from <paramref name="from"/> to <paramref name="to"/> rests on anything not yet official: the
+    /// last day falls in an estimated year, or a day off whose basis is pending lies after <paramref name="from"/>.
+    /// </summary>
+    public bool IsProvisionalBetween(DateOnly from, DateOnly to)
+    {
+        if (IsProvisional(to))
+        {
+            return true;
+        }
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (YearOf(day).ProvisionalDays.ContainsKey(day))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {

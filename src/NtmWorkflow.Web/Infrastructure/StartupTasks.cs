@@ -24,6 +24,11 @@ internal sealed class StartupTasks(
                 "Lịch năm {Year} là lịch tạm tính ({Source}): thời hạn rơi vào năm này cần kiểm tra lại khi có thông báo chính thức.",
                 year.Year, year.Source);
         }
+        foreach (var (day, basis) in services.GetRequiredService<WorkingCalendar>().Years.SelectMany(y => y.ProvisionalDays))
+        {
+            logger.LogWarning("Ngày nghỉ {Day:dd/MM/yyyy} là ngày nghỉ tạm tính ({Basis}): thời hạn đi qua ngày này được đánh dấu tạm tính.",
+                day, basis);
+        }
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.CreateIfMissingAsync(db, cancellationToken);

@@ -23,7 +23,7 @@ public sealed record DeadlineStatus(int? WorkingDaysLeft, bool Overdue, bool Pro
         try
         {
             return new DeadlineStatus(calendar.Remaining(now, due, LimitUnit.WorkingDays), now > due,
-                calendar.IsProvisional(WorkingCalendar.ToVietnamDate(due)));
+                calendar.IsProvisionalBetween(WorkingCalendar.ToVietnamDate(now), WorkingCalendar.ToVietnamDate(due)));
         }
         catch (CalendarException)
         {
