@@ -167,11 +167,7 @@ public sealed class Dossier
         DateTime now, WorkingCalendar calendar, DateTime? lastVoteAt = null)
     {
         EnsureInScope(actor);
-        if (expectedVersion != Version)
-        {
-            throw ProblemException.Conflict(
-                $"Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại {Version}, bạn gửi {expectedVersion}). Hãy tải lại hồ sơ.");
-        }
+        EnsureVersion(expectedVersion);
         var outcome = WorkflowEngine.Evaluate(definition, Stage, action, actor.Roles, input, facts);
         if (!outcome.Allowed)
         {
@@ -270,7 +266,6 @@ public sealed class Dossier
     public bool MaySelfAssess(WorkflowDefinition definition, Actor actor) =>
         MayUpload(definition, actor) && definition.Stages[Stage].SelfAssessment;
 
-    /// <summary>Whether the actor may give verdicts on the criteria now: the actor of a stage that reviews them, in scope.</summary>
     /// <summary>Whether the caller may correct the dossier's recorded decision now.</summary>
     public bool MayCorrectDecision(WorkflowDefinition definition, Actor actor) =>
         DecisionNumber is not null && actor.CanSee(UnitPath) && DecisionSigners(definition).Any(actor.Roles.Contains);
@@ -280,6 +275,7 @@ public sealed class Dossier
         .Where(s => s.Actions.Values.Any(a => a.Requires.Contains(RequiredField.Decision)))
         .Select(s => s.Actor).Distinct().ToList();
 
+    /// <summary>Whether the actor may give verdicts on the criteria now: the actor of a stage that reviews them, in scope.</summary>
     public bool MayReview(WorkflowDefinition definition, Actor actor) =>
         MayUpload(definition, actor) && definition.Stages[Stage].Review;
 
@@ -389,11 +385,7 @@ public sealed class Dossier
         {
             throw ProblemException.Conflict("Hồ sơ chưa có quyết định được ghi nhận; không có gì để đính chính.");
         }
-        if (expectedVersion != Version)
-        {
-            throw ProblemException.Conflict(
-                $"Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại {Version}, bạn gửi {expectedVersion}). Hãy tải lại hồ sơ.");
-        }
+        EnsureVersion(expectedVersion);
         if (corrected == new Decision(number, date, signer))
         {
             throw ProblemException.BadRequest("decision", "Số, ngày ký và người ký giống quyết định đang ghi nhận: không có gì để đính chính.");
@@ -405,6 +397,16 @@ public sealed class Dossier
         var was = $"Đính chính quyết định (trước: số {number}, ngày {date:dd/MM/yyyy}, người ký {signer}). Lý do: {reason}";
         events.Add(new DossierEvent(Id, Version, now, actor, signers.First(actor.Roles.Contains), CorrectDecisionAction, Stage, Stage,
             ActionInput.None with { Comment = was, Decision = corrected }));
+    }
+
+    /// <summary>The caller saw the dossier as it is now; a stale version is refused before anything is written.</summary>
+    private void EnsureVersion(int expectedVersion)
+    {
+        if (expectedVersion != Version)
+        {
+            throw ProblemException.Conflict(
+                $"Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại {Version}, bạn gửi {expectedVersion}). Hãy tải lại hồ sơ.");
+        }
     }
 
     /// <summary>

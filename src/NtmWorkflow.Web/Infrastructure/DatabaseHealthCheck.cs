@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NtmWorkflow.Web.Data;
@@ -22,7 +21,7 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
         {
             if (report.Status == HealthStatus.Unhealthy)
             {
-                context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                RetryAfterHeader.Set(context.Response, DatabaseOutage.RetryAfter);
             }
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync(report.Status.ToString());

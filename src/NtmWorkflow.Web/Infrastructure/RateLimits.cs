@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 
 namespace NtmWorkflow.Web.Infrastructure;
@@ -17,8 +15,7 @@ internal static class RateLimits
         {
             if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
             {
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                RetryAfterHeader.Set(context.HttpContext.Response, retryAfter);
             }
             return ValueTask.CompletedTask;
         };

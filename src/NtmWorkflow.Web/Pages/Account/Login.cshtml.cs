@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +51,7 @@ public sealed class LoginModel(OfficialSignIn officials, SignInManager<AppUser> 
         if (check.RetryAfter is { } wait)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RetryAfterHeader.Set(Response, wait);
             ModelState.AddModelError("", text[SignInCheck.WaitFormat, SignInCheck.WaitMinutes(wait)]);
         }
         else
