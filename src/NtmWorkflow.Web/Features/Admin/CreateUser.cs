@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
@@ -25,8 +24,7 @@ public static class CreateUser
                 .WithMessage($"Tên đăng nhập (userName): chữ thường không dấu, chữ số và . - _, tối đa {MaxUserName} ký tự.");
             RuleFor(c => c.FullName).RequiredText(Limits.Name).WithMessage($"Cần họ tên hoặc tên đơn vị (fullName), tối đa {Limits.Name} ký tự.");
             RuleFor(c => c.UnitCode).RequiredText(Limits.Code).WithMessage("Cần mã đơn vị (unitCode).");
-            RuleFor(c => c.Role).Must(r => r is not null && Roles.All.Contains(r))
-                .WithMessage($"Vai trò (role) phải là một trong: {string.Join(", ", Roles.All)}.");
+            RuleFor(c => c.Role).KnownRole();
             RuleFor(c => c.Email).MaximumLength(Limits.Name).EmailAddress().WithMessage("Địa chỉ thư điện tử (email) không hợp lệ.");
             RuleFor(c => c.Password).RequiredText(Limits.Name).WithMessage("Cần mật khẩu ban đầu (password).");
         }
@@ -37,8 +35,7 @@ public static class CreateUser
     {
         public async Task<UserView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == command.UnitCode, cancellationToken)
-                ?? throw ProblemException.BadRequest("unitCode", $"Không có đơn vị hành chính mã '{command.UnitCode}'.");
+            var unit = await db.Units.AsNoTracking().RequireAsync(command.UnitCode, cancellationToken);
             RoleTiers.Require(command.Role!, unit);
             if (await users.FindByNameAsync(command.UserName!) is not null)
             {

@@ -28,7 +28,7 @@ public static class ManageUser
     {
         public async Task<UserView> Handle(SetActive command, CancellationToken cancellationToken)
         {
-            var user = await FindAsync(command.UserName);
+            var user = await FindAsync(users, command.UserName);
             if (!command.Active && user.UserName == (await actors.RequireAsync(cancellationToken)).UserName)
             {
                 throw ProblemException.Conflict("Không thể tự vô hiệu hóa tài khoản đang dùng.");
@@ -42,7 +42,7 @@ public static class ManageUser
 
         public async Task<UserView> Handle(ResetPassword command, CancellationToken cancellationToken)
         {
-            var user = await FindAsync(command.UserName);
+            var user = await FindAsync(users, command.UserName);
             // Both steps run in the command's one transaction: a password refused by the rules leaves the old one. Each
             // renews the security stamp, which ends the official's open sessions (SessionValidation).
             CreateUser.Require(await users.RemovePasswordAsync(user), "newPassword");
@@ -51,12 +51,14 @@ public static class ManageUser
             return await ViewAsync(user, cancellationToken);
         }
 
-        private async Task<AppUser> FindAsync(string userName) =>
-            await users.FindByNameAsync(userName) ?? throw ProblemException.NotFound($"Không có người dùng '{userName}'.");
 
         private async Task<UserView> ViewAsync(AppUser user, CancellationToken cancellationToken) =>
             (await UserViews.LoadAsync(db, all => all.Where(u => u.Id == user.Id), cancellationToken)).Single();
     }
+
+    /// <summary>The official a request names, or a 404 saying there is none.</summary>
+    internal static async Task<AppUser> FindAsync(UserManager<AppUser> users, string userName) =>
+        await users.FindByNameAsync(userName) ?? throw ProblemException.NotFound($"Không có người dùng '{userName}'.");
 
     public static void Map(IEndpointRouteBuilder api)
     {

@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
@@ -24,8 +23,7 @@ public static class ReassignUser
         public Validator()
         {
             RuleFor(c => c.UnitCode).RequiredText(Limits.Code).WithMessage("Cần mã đơn vị (unitCode).");
-            RuleFor(c => c.Role).Must(r => r is not null && Roles.All.Contains(r))
-                .WithMessage($"Vai trò (role) phải là một trong: {string.Join(", ", Roles.All)}.");
+            RuleFor(c => c.Role).KnownRole();
         }
     }
 
@@ -34,10 +32,8 @@ public static class ReassignUser
     {
         public async Task<UserView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var user = await users.FindByNameAsync(command.UserName)
-                ?? throw ProblemException.NotFound($"Không có người dùng '{command.UserName}'.");
-            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == command.UnitCode, cancellationToken)
-                ?? throw ProblemException.BadRequest("unitCode", $"Không có đơn vị hành chính mã '{command.UnitCode}'.");
+            var user = await ManageUser.FindAsync(users, command.UserName);
+            var unit = await db.Units.AsNoTracking().RequireAsync(command.UnitCode, cancellationToken);
             RoleTiers.Require(command.Role!, unit);
             var current = await users.GetRolesAsync(user);
             if (user.UserName == (await actors.RequireAsync(cancellationToken)).UserName && !current.SequenceEqual([command.Role!]))

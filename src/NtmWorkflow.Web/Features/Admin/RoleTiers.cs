@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
@@ -20,6 +21,11 @@ public static class RoleTiers
         Roles.CentralAppraiser or Roles.Administrator => UnitKinds.National,
         _ => null,
     };
+
+    /// <summary>One of the procedure's roles, as one rule with its Vietnamese message.</summary>
+    public static IRuleBuilderOptions<T, string?> KnownRole<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(r => r is not null && Roles.All.Contains(r))
+            .WithMessage($"Vai trò (role) phải là một trong: {string.Join(", ", Roles.All)}.");
 
     public static bool Fits(string role, string unitKind) => RequiredKind(role) is not { } kind || kind == unitKind;
 

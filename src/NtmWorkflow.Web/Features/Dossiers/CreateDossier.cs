@@ -42,8 +42,7 @@ public static class CreateDossier
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
-            var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == command.UnitCode, cancellationToken)
-                ?? throw ProblemException.BadRequest("unitCode", $"Không có đơn vị hành chính mã '{command.UnitCode}'.");
+            var unit = await db.Units.RequireAsync(command.UnitCode, cancellationToken);
             var definition = command.Workflow is { } id
                 ? definitions.FindCurrent(id) ?? throw ProblemException.BadRequest("workflow", $"Không có quy trình '{id}'.")
                 : definitions.DefaultFor(unit.Kind)
