@@ -27,8 +27,7 @@ public static class FileNames
         }
         if (cleaned.Length > MaxLength)
         {
-            var own = Path.GetExtension(cleaned);
-            var keep = ContentTypes.Extensions(contentType).Contains(own.ToLowerInvariant()) ? own : extension;
+            var keep = HasTypeExtension(cleaned, contentType) ? Path.GetExtension(cleaned) : extension;
             cleaned = cleaned[..(MaxLength - keep.Length)] + keep;
         }
         return WithTypeExtension(cleaned, contentType);
@@ -38,9 +37,9 @@ public static class FileNames
     /// The name ends in an extension of its sniffed type (a PDF named <c>evil.html</c> is offered as
     /// <c>evil.html.pdf</c>), so no browser or desktop opens the bytes as something they are not.
     /// </summary>
-    public static string WithTypeExtension(string name, string contentType)
-    {
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        return ContentTypes.Extensions(contentType).Contains(extension) ? name : name + ContentTypes.Extension(contentType);
-    }
+    public static string WithTypeExtension(string name, string contentType) =>
+        HasTypeExtension(name, contentType) ? name : name + ContentTypes.Extension(contentType);
+
+    private static bool HasTypeExtension(string name, string contentType) =>
+        ContentTypes.Extensions(contentType).Contains(Path.GetExtension(name).ToLowerInvariant());
 }
