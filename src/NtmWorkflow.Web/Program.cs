@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Admin;
@@ -53,6 +54,9 @@ services.AddSingleton(sp => CriteriaCatalog.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "criteria")));
 services.AddSingleton(sp => DefinitionCatalog.LoadFolder(
     sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), sp.GetRequiredService<CriteriaCatalog>()));
+services.AddSingleton(sp => PeriodCatalog.Load(
+    sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), sp.GetRequiredService<DefinitionCatalog>(),
+    sp.GetRequiredService<CriteriaCatalog>()));
 services.AddSingleton(sp => CalendarLoader.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
 services.AddSingleton<DefinitionRegistry>();

@@ -58,7 +58,7 @@ public static class Transitions
 
         await Phase(async p =>
         {
-            var created = await latencies.TimeAsync(() => p.Officer.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2026 }), "create");
+            var created = await latencies.TimeAsync(() => p.Officer.SendAsync(HttpMethod.Post, "/api/dossiers", new { unitCode = p.Unit, level = "ntm", year = 2025 }), "create");
             p.Id = Guid.Parse(created.GetProperty("id").GetString()!);
             await latencies.TimeAsync(() => p.Officer.SendAsync(HttpMethod.Put, $"/api/dossiers/{p.Id}/conditions",
                 new { satisfactionPercent = 95, constructionDebtVnd = 0, securityStable = true }), "conditions");

@@ -2,6 +2,7 @@ using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Periods;
 
 namespace NtmWorkflow.Engine.Tests;
 
@@ -13,6 +14,8 @@ internal static class Shipped
     public static readonly CriteriaCatalog Criteria = CriteriaCatalog.LoadFolder(Path.Combine(Folder, "criteria"));
 
     public static readonly DefinitionCatalog Definitions = DefinitionCatalog.LoadFolder(Folder, Criteria);
+
+    public static readonly PeriodCatalog Periods = PeriodCatalog.Load(Folder, Definitions, Criteria);
 
     public static readonly WorkingCalendar Calendar = CalendarLoader.LoadFolder(Path.Combine(Folder, "calendars"));
 

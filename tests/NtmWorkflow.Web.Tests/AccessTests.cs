@@ -30,7 +30,7 @@ public sealed class AccessTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var client = await app.As("xa.tapson");
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2026 });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2025 });
         await ProblemAssert.Is(HttpStatusCode.Forbidden, response);
     }
 
@@ -39,7 +39,7 @@ public sealed class AccessTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var client = await app.As(Procedure.District);
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2026 });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2025 });
         Assert.Contains("cán bộ xã", (await ProblemAssert.Is(HttpStatusCode.Forbidden, response)).Detail());
     }
 
@@ -106,7 +106,7 @@ public sealed class AccessTests(NtmApp app) : IClassFixture<NtmApp>
         await ProblemAssert.Is(HttpStatusCode.Unauthorized, await anonymous.GetAsync("/api/dossiers"));
         await ProblemAssert.Is(HttpStatusCode.Unauthorized, await anonymous.GetAsync("/api/tasks"));
         await ProblemAssert.Is(HttpStatusCode.Unauthorized,
-            await anonymous.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2026 }));
+            await anonymous.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2025 }));
         await ProblemAssert.Is(HttpStatusCode.Unauthorized,
             await anonymous.PostAsJsonAsync($"/api/dossiers/{id}/actions/open-public-comment", new { expectedVersion = 1 }));
     }

@@ -34,9 +34,9 @@ public sealed class DistrictProcedureTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var district = await app.NewDistrict();
         var commune = await app.NewCommune();
-        var byCommune = await (await app.As(commune.Officer)).PostAsJsonAsync("/api/dossiers", new { unitCode = district.Code, level = "ntm", year = 2026 });
+        var byCommune = await (await app.As(commune.Officer)).PostAsJsonAsync("/api/dossiers", new { unitCode = district.Code, level = "ntm", year = 2025 });
         await ProblemAssert.Is(HttpStatusCode.Forbidden, byCommune);
-        var byOtherDistrict = await (await app.As("huyen.tracu")).PostAsJsonAsync("/api/dossiers", new { unitCode = district.Code, level = "ntm", year = 2026 });
+        var byOtherDistrict = await (await app.As("huyen.tracu")).PostAsJsonAsync("/api/dossiers", new { unitCode = district.Code, level = "ntm", year = 2025 });
         await ProblemAssert.Is(HttpStatusCode.Forbidden, byOtherDistrict);
     }
 

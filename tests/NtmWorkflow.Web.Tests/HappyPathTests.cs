@@ -67,7 +67,7 @@ public sealed class HappyPathTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal("recognised", dossier.GetProperty("status").GetString());
 
         var anonymous = app.Anonymous();
-        var all = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/decisions?provinceCode=dong-thap&year=2026");
+        var all = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/decisions?provinceCode=dong-thap&year=2025");
         var entry = all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("unitCode").GetString() == commune.Code);
         Assert.Equal("694/QĐ-UBND-HC", entry.GetProperty("decision").GetProperty("number").GetString());
         Assert.Equal("Phó Chủ tịch UBND tỉnh", entry.GetProperty("decision").GetProperty("signer").GetString());
@@ -104,7 +104,7 @@ public sealed class HappyPathTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var client = await app.As(commune.Officer);
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2026 });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2025 });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Json();
         Assert.Equal($"/api/dossiers/{Procedure.Id(created)}", response.Headers.Location?.OriginalString);

@@ -33,10 +33,10 @@ public sealed class HistoryTests(NtmApp app) : IClassFixture<NtmApp>
     public async Task TanHoi_AlreadyNangCao_CannotApplyAgain_ButMayApplyForKieuMau()
     {
         var client = await app.As("xa.tanhoi");
-        var again = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "dong-thap.hong-ngu.tan-hoi", level = "ntm-nang-cao", year = 2026 });
+        var again = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "dong-thap.hong-ngu.tan-hoi", level = "ntm-nang-cao", year = 2025 });
         Assert.Contains("năm 2022", (await ProblemAssert.Is(HttpStatusCode.Conflict, again)).Detail());
 
-        var model = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "dong-thap.hong-ngu.tan-hoi", level = "ntm-kieu-mau", year = 2026 });
+        var model = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "dong-thap.hong-ngu.tan-hoi", level = "ntm-kieu-mau", year = 2025 });
         Assert.Equal(HttpStatusCode.Created, model.StatusCode);
         Assert.Equal("commune-ntm-kieu-mau-2021", (await model.Json()).GetProperty("criteria").GetProperty("setId").GetString());
     }

@@ -121,7 +121,7 @@ public sealed class PageTests(NtmApp app) : IClassFixture<NtmApp>
         await session.SignIn((await app.NewCommune()).Officer);
 
         var response = await session.Post("/Dossiers/Create",
-            new() { ["UnitCode"] = "tra-vinh.tra-cu.dai-an", ["Level"] = "ntm", ["Year"] = "2026" });
+            new() { ["UnitCode"] = "tra-vinh.tra-cu.dai-an", ["Level"] = "ntm", ["Year"] = "2025" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -16,7 +16,7 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
         var commune = await app.NewCommune();
         await procedure.At(commune, "recognised");
         var response = await (await app.As(Procedure.District)).PostAsJsonAsync("/api/dossiers",
-            new { unitCode = commune.Code, level = "ntm", year = 2026, workflow = Workflow });
+            new { unitCode = commune.Code, level = "ntm", year = 2025, workflow = Workflow });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (commune, await response.Json());
     }
@@ -94,7 +94,7 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var response = await (await app.As(Procedure.District)).PostAsJsonAsync("/api/dossiers",
-            new { unitCode = commune.Code, level = "ntm", year = 2026, workflow = Workflow });
+            new { unitCode = commune.Code, level = "ntm", year = 2025, workflow = Workflow });
         Assert.Contains("không có gì để thu hồi", (await ProblemAssert.Is(HttpStatusCode.Conflict, response)).Detail());
     }
 
@@ -104,7 +104,7 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
         var commune = await app.NewCommune();
         await procedure.At(commune, "recognised");
         var response = await (await app.As(commune.Officer)).PostAsJsonAsync("/api/dossiers",
-            new { unitCode = commune.Code, level = "ntm", year = 2026, workflow = Workflow });
+            new { unitCode = commune.Code, level = "ntm", year = 2025, workflow = Workflow });
         await ProblemAssert.Is(HttpStatusCode.Forbidden, response);
     }
 
@@ -115,7 +115,7 @@ public sealed class RevocationTests(NtmApp app) : IClassFixture<NtmApp>
         await procedure.At(district, "recognised", Procedure.DistrictPath);
         var appraiser = await app.As(Procedure.Appraiser);
         var dossier = await Procedure.Must(await appraiser.PostAsJsonAsync("/api/dossiers",
-            new { unitCode = district.Code, level = "ntm", year = 2026, workflow = "district-ntm-revocation" }));
+            new { unitCode = district.Code, level = "ntm", year = 2025, workflow = "district-ntm-revocation" }));
         for (var number = 1; number <= 9; number++)
         {
             await Procedure.Must(await appraiser.PutAsJsonAsync(

@@ -128,18 +128,18 @@ public sealed class RulesTests(NtmApp app) : IClassFixture<NtmApp>
     public async Task UnknownUnitCode_Is400NamingIt()
     {
         var client = await app.As("xa.tanhoi");
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "khong-ton-tai", level = "ntm", year = 2026 });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "khong-ton-tai", level = "ntm", year = 2025 });
         var problem = await ProblemAssert.Is(HttpStatusCode.BadRequest, response);
         Assert.True(problem.Names("unitCode"));
         Assert.Contains("khong-ton-tai", problem.Detail());
     }
 
     [Theory]
-    [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"level\":\"ntm-xuat-sac\",\"year\":2026}", "level")]
-    [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"year\":2026}", "level")]
+    [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"level\":\"ntm-xuat-sac\",\"year\":2025}", "level")]
+    [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"year\":2025}", "level")]
     [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"level\":\"ntm\",\"year\":1990}", "year")]
-    [InlineData("{\"level\":\"ntm\",\"year\":2026}", "unitCode")]
-    [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"level\":\"ntm\",\"year\":2026,\"workflow\":\"khong-co\"}", "workflow")]
+    [InlineData("{\"level\":\"ntm\",\"year\":2025}", "unitCode")]
+    [InlineData("{\"unitCode\":\"dong-thap.hong-ngu.tan-hoi\",\"level\":\"ntm\",\"year\":2025,\"workflow\":\"khong-co\"}", "workflow")]
     public async Task CreateWithBadFields_Is400NamingTheField(string body, string field)
     {
         var client = await app.As("xa.tanhoi");
@@ -155,7 +155,7 @@ public sealed class RulesTests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         var client = await app.As(commune.Officer);
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year = 2026 });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year = 2025 });
         var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, response);
         Assert.Contains(expected, problem.Detail());
         Assert.Contains("chưa được công nhận", problem.Detail());
@@ -169,7 +169,7 @@ public sealed class RulesTests(NtmApp app) : IClassFixture<NtmApp>
         var commune = await app.NewCommune();
         await procedure.Create(commune);
         var client = await app.As(commune.Officer);
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2026 });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level = "ntm", year = 2025 });
         Assert.Contains("chưa kết thúc", (await ProblemAssert.Is(HttpStatusCode.Conflict, response)).Detail());
     }
 

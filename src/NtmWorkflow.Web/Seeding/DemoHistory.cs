@@ -44,7 +44,7 @@ internal sealed class DemoHistory(
 
     private void OpenAdvancedDossier(AdministrativeUnit unit, string officer, int unmet)
     {
-        var definition = definitions.DefaultFor(unit.Kind)!;
+        var definition = definitions.FindCurrent("commune-ntm")!;
         var actor = new Actor(officer, [Roles.CommuneOfficer], unit.Code, unit.Path);
         var now = clock.GetUtcNow().UtcDateTime;
         var dossier = Dossier.Open(unit, Levels.NtmNangCao, 2023, definition, criteria.Current, actor, now, calendar);

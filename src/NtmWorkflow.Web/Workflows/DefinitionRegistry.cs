@@ -15,9 +15,6 @@ public sealed class DefinitionRegistry(DefinitionCatalog catalog, IOptions<Workf
 
     public WorkflowDefinition? FindCurrent(string id) => catalog.Find(id);
 
-    public WorkflowDefinition? DefaultFor(string subject) =>
-        options.Value.Defaults.TryGetValue(subject, out var id) ? catalog.Find(id) : null;
-
     /// <summary>The exact definition a dossier started on.</summary>
     public Task<WorkflowDefinition> GetPinnedAsync(
         AppDbContext db, string id, int version, string hash, CancellationToken cancellationToken) =>

@@ -1,12 +1,13 @@
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Periods;
 
 namespace NtmWorkflow.Web.Workflows;
 
 /// <summary>
 /// <c>check-workflows [folder]</c>: what an official runs after editing the data files. Reads every criteria set,
-/// definition, calendar and the units file as start-up would, without a server or a database, prints each problem as
+/// definition, the programme periods, calendar and the units file as start-up would, without a server or a database, prints each problem as
 /// <c>file:line: reason</c> and answers non-zero when there is one. Each kind is checked even when another failed.
 /// </summary>
 public static class WorkflowCheck
@@ -20,9 +21,12 @@ public static class WorkflowCheck
         var problems = 0;
         var criteria = Check(output, ref problems, "bộ tiêu chí", () => CriteriaCatalog.LoadFolder(Path.Combine(root, "criteria")),
             loaded => loaded.All.Count);
-        if (criteria is not null)
+        var definitions = criteria is null
+            ? null
+            : Check(output, ref problems, "quy trình", () => DefinitionCatalog.LoadFolder(root, criteria), loaded => loaded.All.Count);
+        if (definitions is not null)
         {
-            Check(output, ref problems, "quy trình", () => DefinitionCatalog.LoadFolder(root, criteria), loaded => loaded.All.Count);
+            Check(output, ref problems, "giai đoạn", () => PeriodCatalog.Load(root, definitions, criteria!), loaded => loaded.All.Count);
         }
         Check(output, ref problems, "năm lịch", () => CalendarLoader.LoadFolder(Path.Combine(root, "calendars")), loaded => loaded.Years.Count);
         Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Count);

@@ -4,11 +4,8 @@ public sealed class WorkflowOptions
 {
     public const string Section = "Workflows";
 
-    /// <summary>Folder holding the definitions (*.yaml), calendars/ and units/; relative paths start at the app's folder.</summary>
+    /// <summary>Folder holding the definitions (*.yaml), criteria/, calendars/, programme/ and units/; relative paths start at the app's folder.</summary>
     public string Folder { get; set; } = "workflows";
-
-    /// <summary>The definition a new dossier uses when the caller names none, per subject (commune, district).</summary>
-    public Dictionary<string, string> Defaults { get; set; } = new() { ["commune"] = "commune-ntm", ["district"] = "district-ntm" };
 
     /// <summary>The administrative units file; relative paths start at <see cref="Folder"/>.</summary>
     public string UnitsFile { get; set; } = "units/units.yaml";

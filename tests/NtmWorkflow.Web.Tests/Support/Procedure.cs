@@ -53,7 +53,6 @@ public sealed class Procedure(NtmApp app)
         incomeAboveNangCaoPercent = 12, smartHamlets = 1, standoutField = "Du lịch sinh thái",
     };
 
-    /// <summary>A new dossier; unless <paramref name="qualify"/> is false, every criterion and condition self-assessed as met.</summary>
     public static readonly IReadOnlyList<Step> DistrictPath =
     [
         new("self-assessment", "open-public-comment", Own, new { }),
@@ -66,10 +65,14 @@ public sealed class Procedure(NtmApp app)
         new("announcement-ceremony", "hold-ceremony", Appraiser, new { ceremony = Ceremony }),
     ];
 
-    public async Task<JsonElement> Create(TestUnit commune, string level = "ntm", string? workflow = null, bool qualify = true)
+    /// <summary>
+    /// A new dossier, for 2025 (the 2021–2025 period, three tiers) unless told; unless <paramref name="qualify"/> is
+    /// false, every criterion and condition self-assessed as met.
+    /// </summary>
+    public async Task<JsonElement> Create(TestUnit commune, string level = "ntm", string? workflow = null, bool qualify = true, int year = 2025)
     {
         var client = await app.As(commune.Officer);
-        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year = 2026, workflow });
+        var response = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = commune.Code, level, year, workflow });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var dossier = await response.Content.ReadFromJsonAsync<JsonElement>();
         if (!qualify)

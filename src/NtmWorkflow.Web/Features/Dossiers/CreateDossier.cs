@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
@@ -28,29 +29,27 @@ public static class CreateDossier
                 .Must(l => l is null || Levels.IsKnown(l))
                 .WithMessage(c => $"Mức công nhận '{c.Level}' không tồn tại; dùng {string.Join(", ", Levels.All)}.");
             RuleFor(c => c.Year).NotNull().WithMessage("Cần năm xét công nhận (year).")
-                .InclusiveBetween(2019, clock.GetUtcNow().Year + 1)
-                .WithMessage($"Năm xét công nhận phải từ 2019 đến {clock.GetUtcNow().Year + 1}.");
+                .InclusiveBetween(1, clock.GetUtcNow().Year + 1)
+                .WithMessage($"Năm xét công nhận phải là một năm, không sau năm {clock.GetUtcNow().Year + 1}.");
             RuleFor(c => c.Workflow).MaximumLength(Limits.Code).WithMessage($"Mã quy trình dài tối đa {Limits.Code} ký tự.");
         }
     }
 
     internal sealed class Handler(
-        AppDbContext db, ICurrentActor actors, DefinitionRegistry definitions, CriteriaRegistry criteria, Notifier notifier,
-        WorkingCalendar calendar, TimeProvider clock)
+        AppDbContext db, ICurrentActor actors, PeriodCatalog periods, DefinitionRegistry definitions, CriteriaRegistry criteria,
+        Notifier notifier, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var unit = await db.Units.RequireAsync(command.UnitCode, cancellationToken);
-            var definition = command.Workflow is { } id
-                ? definitions.FindCurrent(id) ?? throw ProblemException.BadRequest("workflow", $"Không có quy trình '{id}'.")
-                : definitions.DefaultFor(unit.Kind)
-                  ?? throw ProblemException.BadRequest("workflow", $"Chưa cấu hình quy trình mặc định cho đơn vị cấp {unit.Kind}.");
             var level = command.Level!;
+            var chosen = DossierPeriod.Choose(periods, definitions, unit, unit.Kind, level, command.Year!.Value, command.Workflow);
+            var definition = chosen.Definition;
             var now = clock.GetUtcNow().UtcDateTime;
             var dossier = Dossier.Open(unit, level, command.Year!.Value, definition, criteria.Current, actor, now, calendar);
-            await EnsureCanStart(unit, level, definition.Purpose, cancellationToken);
+            await EnsureCanStart(unit, level, chosen, cancellationToken);
             db.Dossiers.Add(dossier);
             await notifier.NotifyMoveAsync(dossier, definition, unit.Name, "Lập hồ sơ", actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -60,10 +59,10 @@ public static class CreateDossier
         }
 
         /// <summary>
-        /// One open procedure per unit and level; a recognition needs the level below and not this one already; a
-        /// revocation needs the recognition it would revoke.
+        /// One open procedure per unit and level; a recognition needs the level below (in the same period when the
+        /// period says so) and not this one already; a revocation needs the recognition it would revoke.
         /// </summary>
-        private async Task EnsureCanStart(AdministrativeUnit unit, string level, string purpose, CancellationToken cancellationToken)
+        private async Task EnsureCanStart(AdministrativeUnit unit, string level, DossierPeriod chosen, CancellationToken cancellationToken)
         {
             if (await db.Dossiers.AnyAsync(
                     d => d.UnitCode == unit.Code && d.Level == level && d.Status == DossierStatuses.InProgress, cancellationToken))
@@ -74,7 +73,7 @@ public static class CreateDossier
                 .Where(r => r.UnitCode == unit.Code && r.RevokedByDossierId == null)
                 .Select(r => new { r.Level, r.Year })
                 .ToListAsync(cancellationToken);
-            if (purpose == Purposes.Revocation)
+            if (chosen.Definition.Purpose == Purposes.Revocation)
             {
                 if (held.All(r => r.Level != level))
                 {
@@ -91,6 +90,11 @@ public static class CreateDossier
             {
                 throw ProblemException.Conflict(
                     $"{unit.Name} chưa được công nhận {Levels.VietnameseName(prerequisite)} nên chưa thể đề nghị xét {Levels.VietnameseName(level)}.");
+            }
+            if (chosen.Level?.RequiresInPeriod is { } required && !held.Any(r => chosen.HeldInPeriod(required, r.Level, r.Year)))
+            {
+                throw ProblemException.Conflict(
+                    $"{unit.Name} phải được công nhận {Levels.VietnameseName(required)} {chosen.Period.Title} trước khi đề nghị xét {Levels.VietnameseName(level)}.");
             }
         }
     }

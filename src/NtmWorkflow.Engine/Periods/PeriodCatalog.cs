@@ -1,0 +1,103 @@
+using NtmWorkflow.Engine.Criteria;
+using NtmWorkflow.Engine.Definitions;
+
+namespace NtmWorkflow.Engine.Periods;
+
+/// <summary>
+/// The programme periods of <c>programme/periods.yaml</c>, checked against the procedures and criteria sets in force:
+/// a period can only open what exists, and a procedure it names must judge each open level by the period's set.
+/// </summary>
+public sealed class PeriodCatalog
+{
+    public const string FileName = "programme/periods.yaml";
+
+    private PeriodCatalog(IReadOnlyList<ProgrammePeriod> periods) => All = periods.OrderBy(p => p.FromYear).ToList();
+
+    public IReadOnlyList<ProgrammePeriod> All { get; }
+
+    public ProgrammePeriod? ForYear(int year) => All.FirstOrDefault(p => p.Covers(year));
+
+    /// <summary>The periods as "2016–2020, 2021–2025…", for messages about a year no period covers.</summary>
+    public string Ranges => string.Join(", ", All.Select(p => p.Years));
+
+    /// <exception cref="DefinitionException">With every problem of the file, each with its line.</exception>
+    public static PeriodCatalog Load(string folder, DefinitionCatalog definitions, CriteriaCatalog criteria)
+    {
+        var file = Path.Combine(folder, FileName);
+        string content;
+        try
+        {
+            content = File.ReadAllText(file);
+        }
+        catch (IOException e)
+        {
+            throw new DefinitionException([new DefinitionError(FileName, 0, 0, $"Không đọc được tệp giai đoạn ({e.Message}).")]);
+        }
+        var periods = PeriodParser.Parse(content, FileName);
+        var errors = periods.SelectMany(p => ReferenceErrors(p, definitions, criteria)).ToList();
+        if (errors.Count > 0)
+        {
+            throw new DefinitionException(errors);
+        }
+        return new PeriodCatalog(periods);
+    }
+
+    private static IEnumerable<DefinitionError> ReferenceErrors(ProgrammePeriod period, DefinitionCatalog definitions, CriteriaCatalog criteria)
+    {
+        foreach (var (subject, opened) in period.Subjects)
+        {
+            foreach (var problem in ProcedureProblems(subject, opened, definitions).Concat(LevelProblems(subject, opened, definitions, criteria)))
+            {
+                yield return new DefinitionError(period.Source, period.Line, 1, $"Giai đoạn {period.Id}, cấp {subject}: {problem}");
+            }
+        }
+    }
+
+    private static IEnumerable<string> ProcedureProblems(string subject, PeriodSubject opened, DefinitionCatalog definitions)
+    {
+        foreach (var id in opened.Procedures)
+        {
+            var definition = definitions.Find(id);
+            if (definition is null)
+            {
+                yield return $"không có quy trình '{id}' trong workflows/.";
+            }
+            else if (definition.Subject != subject)
+            {
+                yield return $"quy trình '{id}' dành cho cấp {definition.Subject}.";
+            }
+        }
+        if (definitions.Find(opened.Procedure) is { Purpose: not Purposes.Recognition })
+        {
+            yield return $"quy trình mặc định '{opened.Procedure}' phải là quy trình xét công nhận.";
+        }
+    }
+
+    /// <summary>Each open level's set exists and is that level's, and every recognition procedure judges it by that set.</summary>
+    private static IEnumerable<string> LevelProblems(
+        string subject, PeriodSubject opened, DefinitionCatalog definitions, CriteriaCatalog criteria)
+    {
+        foreach (var (level, open) in opened.Levels)
+        {
+            var set = criteria.Find(open.CriteriaSet);
+            if (set is null || set.Subject != subject || set.Level != level)
+            {
+                yield return $"mức '{level}' cần một bộ tiêu chí cấp {subject}, mức {level}; '{open.CriteriaSet}' không phải.";
+            }
+            if (open.RequiresInPeriod is { } required && !opened.Levels.ContainsKey(required))
+            {
+                yield return $"mức '{level}' đòi mức '{required}' trong cùng giai đoạn nhưng giai đoạn không mở mức đó.";
+            }
+            var recognition = opened.Procedures.Select(definitions.Find).OfType<WorkflowDefinition>()
+                .Where(d => d.Purpose == Purposes.Recognition).ToList();
+            if (recognition.All(d => !d.Levels.Contains(level)))
+            {
+                yield return $"không quy trình xét công nhận nào của giai đoạn áp dụng cho mức '{level}'.";
+            }
+            foreach (var judged in recognition.Where(d => d.Criteria.TryGetValue(level, out var r) && r.SetId != open.CriteriaSet))
+            {
+                yield return $"quy trình '{judged.Id}' chấm mức '{level}' bằng bộ '{judged.Criteria[level].SetId}', giai đoạn dùng '{open.CriteriaSet}'.";
+            }
+        }
+    }
+}

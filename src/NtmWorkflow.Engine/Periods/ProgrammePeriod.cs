@@ -1,0 +1,28 @@
+namespace NtmWorkflow.Engine.Periods;
+
+/// <summary>
+/// A period of the national programme (2016–2020, 2021–2025, 2026–2030): the years it covers and, per kind of unit,
+/// what a new dossier for one of those years may be. A kind of unit it does not open takes no new dossiers.
+/// </summary>
+public sealed record ProgrammePeriod(
+    string Id,
+    string Title,
+    int FromYear,
+    int ToYear,
+    string? LegalBasis,
+    IReadOnlyDictionary<string, PeriodSubject> Subjects,
+    string Source,
+    int Line)
+{
+    public bool Covers(int year) => year >= FromYear && year <= ToYear;
+
+    public string Years => $"{FromYear}–{ToYear}";
+}
+
+/// <param name="Procedure">The recognition procedure a new dossier follows when the caller names none.</param>
+/// <param name="Procedures">Every procedure a new dossier of the period may follow, the default first.</param>
+/// <param name="Levels">The levels open for new recognition dossiers, each with its criteria set.</param>
+public sealed record PeriodSubject(string Procedure, IReadOnlyList<string> Procedures, IReadOnlyDictionary<string, PeriodLevel> Levels);
+
+/// <param name="RequiresInPeriod">A level the unit must have been recognised at for a year of this same period first.</param>
+public sealed record PeriodLevel(string CriteriaSet, string? RequiresInPeriod);
