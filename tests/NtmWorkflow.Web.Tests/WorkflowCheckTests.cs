@@ -48,6 +48,26 @@ public sealed class WorkflowCheckTests
     }
 
     [Fact]
+    public void ABrokenPeriodsFile_IsNamedWithTheLineOfEachProblem()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        Replace(folder, "programme/periods.yaml", "procedure: commune-ntm-2026", "procedure: commune-ntm-2025");
+        Replace(folder, "programme/periods.yaml", "from: 2021", "from: hai-muoi-mot");
+
+        var (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"programme/periods\.yaml:\d+:\d+: 'from' .*hai-muoi-mot", output);
+        Assert.DoesNotContain("không có quy trình 'commune-ntm-2025'", output);
+
+        Replace(folder, "programme/periods.yaml", "from: hai-muoi-mot", "from: 2021");
+        (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"programme/periods\.yaml:\d+:1: Giai đoạn giai-doan-2026-2030, cấp commune: không có quy trình 'commune-ntm-2025'", output);
+    }
+
+    [Fact]
     public void AMissingFolder_IsReported_NotThrown()
     {
         var (code, output) = Check(Path.Combine(Path.GetTempPath(), "ntm-tests", "khong-co-" + Guid.NewGuid().ToString("N")));
