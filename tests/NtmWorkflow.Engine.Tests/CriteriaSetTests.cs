@@ -56,9 +56,9 @@ public sealed class CriteriaSetTests
     {
         var schools = Shipped.Criteria.Find("commune-ntm-2021")!.Criteria[4].Indicators[0];
         Assert.Equal(IndicatorKind.AtLeast, schools.Kind);
-        Assert.Equal(80, schools.Threshold!.For("dong-bang-song-cuu-long"));
-        Assert.Equal(70, schools.Threshold.For("tay-nguyen"));
-        Assert.Equal(80, schools.Threshold.For(null));
+        Assert.Equal(80, schools.Threshold!.For(new ThresholdContext("dong-bang-song-cuu-long", null, 2024)));
+        Assert.Equal(70, schools.Threshold.For(new ThresholdContext("tay-nguyen", null, 2024)));
+        Assert.Equal(80, schools.Threshold.For(new ThresholdContext(null, null, 2024)));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CriteriaParserTests
         Assert.Equal(2, set.Criteria.Count);
         Assert.True(set.Criteria[1].Key);
         Assert.Equal("Đường xã, thôn", set.Criteria[0].Indicators[0].Name);
-        Assert.Equal(70, set.Criteria[0].Indicators[0].Threshold!.For("tay-nguyen"));
+        Assert.Equal(70, set.Criteria[0].Indicators[0].Threshold!.For(new ThresholdContext("tay-nguyen", null, 2024)));
         Assert.Equal(48.5m, set.Criteria[1].Indicators[0].Threshold!.Default);
         Assert.Null(set.Criteria[1].Indicators[1].Threshold);
     }
