@@ -11,6 +11,8 @@ public sealed class CriteriaSetTests
     [InlineData("commune-ntm-nang-cao-2021", "commune", "ntm-nang-cao", 19)]
     [InlineData("commune-ntm-kieu-mau-2021", "commune", "ntm-kieu-mau", 19)]
     [InlineData("district-ntm-2021", "district", "ntm", 9)]
+    [InlineData("commune-ntm-2026-2030", "commune", "ntm", 10)]
+    [InlineData("commune-ntm-hien-dai-2026-2030", "commune", "ntm-hien-dai", 10)]
     public void ShippedSet_HasItsCriteriaNumberedFromOne(string id, string subject, string level, int count)
     {
         var set = Shipped.Criteria.Find(id)!;
@@ -38,8 +40,71 @@ public sealed class CriteriaSetTests
     [InlineData("commune-ntm-2021", new[] { 10, 17, 19 })]
     [InlineData("commune-ntm-nang-cao-2021", new[] { 10, 17, 18, 19 })]
     [InlineData("district-ntm-2021", new[] { 6, 7, 8, 9 })]
+    [InlineData("commune-ntm-2026-2030", new[] { 3, 8, 10 })]
+    [InlineData("commune-ntm-hien-dai-2026-2030", new[] { 3, 8, 10 })]
     public void KeyCriteria_AreTheOnesTheRevocationRuleNames(string id, int[] keys) =>
         Assert.Equal(keys, Shipped.Criteria.Find(id)!.Criteria.Where(c => c.Key).Select(c => c.Number));
+
+    [Fact]
+    public void CommuneNtm2021_KeepsTheDecisionsIndicatorCodes_InItsAbridgedList()
+    {
+        var set = Shipped.Criteria.Find("commune-ntm-2021")!;
+        var codes = set.Criteria.SelectMany(c => c.Indicators).Select(i => i.Code).ToList();
+        Assert.Equal(2, set.Version);
+        Assert.Contains("17.9", codes);
+        Assert.Contains("18.4", codes);
+        Assert.DoesNotContain("17.4", codes);
+        Assert.DoesNotContain("18.3", codes);
+    }
+
+    public static TheoryData<string> SetsOf2026() => new("commune-ntm-2026-2030", "commune-ntm-hien-dai-2026-2030");
+
+    [Theory]
+    [MemberData(nameof(SetsOf2026))]
+    public void SetsOf2026_NameTheTenCriteriaOfDecision51_ByCommuneGroup_AllProvisional(string id)
+    {
+        string[] names =
+        [
+            "Quy hoạch", "Hạ tầng kinh tế - xã hội", "Phát triển kinh tế nông thôn", "Đào tạo nguồn nhân lực nông thôn",
+            "Văn hóa, giáo dục, y tế", "Giảm nghèo và an sinh xã hội", "Khoa học công nghệ và chuyển đổi số",
+            "Môi trường và cảnh quan nông thôn", "Xây dựng hệ thống chính trị và hành chính công",
+            "Tiếp cận pháp luật và an ninh, quốc phòng",
+        ];
+        var set = Shipped.Criteria.Find(id)!;
+        Assert.Equal(names, set.Criteria.Select(c => c.Name));
+        Assert.True(set.NeedsGroup);
+        Assert.Equal(["nhom-1", "nhom-2", "nhom-3"], set.Groups);
+        Assert.Empty(set.Regions);
+        Assert.True(set.Provisional);
+        Assert.NotNull(set.Note);
+        Assert.All(set.Criteria.SelectMany(c => c.Indicators), i => Assert.True(i.Provisional));
+        Assert.Contains("51/2025/QĐ-TTg", set.LegalBasis);
+    }
+
+    [Fact]
+    public void CommuneNtm2026_PovertyRate_IsJudgedByGroupAndYear_AgainstTheStandardOfThatYear()
+    {
+        var poverty = Shipped.Criteria.Find("commune-ntm-2026-2030")!.Criteria[5].Indicators.Single(i => i.Kind == IndicatorKind.AtMost);
+        Assert.Equal([2026, 2027], poverty.Threshold!.ByYear!.Select(s => s.FromYear));
+        Assert.Equal(13, poverty.Threshold.For(new ThresholdContext(null, "nhom-3", 2026)));
+        Assert.Equal(4, poverty.Threshold.For(new ThresholdContext(null, "nhom-2", 2028)));
+        Assert.Contains("07/2021/NĐ-CP", poverty.StandardFor(2026));
+        Assert.Contains("351/2025/NĐ-CP", poverty.StandardFor(2027));
+        Assert.DoesNotContain("07/2021", poverty.StandardFor(2030));
+        Assert.Throws<InvalidOperationException>(() => poverty.Threshold.For(new ThresholdContext("tay-nguyen", null, 2026)));
+    }
+
+    [Fact]
+    public void SetsOf2021_AreKeyedByRegion()
+    {
+        Assert.All(Shipped.Criteria.All.Where(s => s.Id.EndsWith("-2021", StringComparison.Ordinal)), set =>
+        {
+            Assert.False(set.NeedsGroup);
+            Assert.False(set.Provisional);
+            Assert.Equal(ThresholdBasis.Region, set.ThresholdsBy);
+            Assert.Empty(set.Groups);
+        });
+    }
 
     [Fact]
     public void ModelCommune_TakesTheAdvancedCriteria_AndAddsItsConditions()

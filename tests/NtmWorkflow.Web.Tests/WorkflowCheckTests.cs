@@ -44,7 +44,7 @@ public sealed class WorkflowCheckTests
 
         Assert.Equal(1, code);
         Assert.Matches(@"commune-ntm\.yaml:\d+:\d+: .*district-notice", output);
-        Assert.Contains("4 bộ tiêu chí: hợp lệ.", output);
+        Assert.Contains("6 bộ tiêu chí: hợp lệ.", output);
     }
 
     [Fact]
