@@ -84,7 +84,7 @@ public sealed class StartupTests
         }
         var file = Path.Combine(folder, "commune-ntm.yaml");
         var text = (await File.ReadAllTextAsync(file))
-            .Replace("version: 2", "version: 3")
+            .Replace("version: 1", "version: 2")
             .Replace("      approve:\n        title: Đạt yêu cầu thẩm tra\n        to: district-public-notice",
                 "      approve:\n        title: Đạt yêu cầu thẩm tra\n        to: district-public-notice\n        requires: [comment]");
         await File.WriteAllTextAsync(file, text);
