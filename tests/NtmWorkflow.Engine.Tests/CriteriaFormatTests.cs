@@ -6,19 +6,12 @@ namespace NtmWorkflow.Engine.Tests;
 /// <summary>The parts of the criteria format added for 2026–2030: thresholds-by, groups, by-year, standard, provisional.</summary>
 public sealed class CriteriaFormatTests
 {
-    private const string Valid = """
-        id: nhom-set
-        version: 1
-        title: Bộ theo nhóm
-        subject: commune
-        level: ntm
+    private static readonly string Valid = CriteriaText.Set("""
         provisional: true
         note: Chờ văn bản
         thresholds-by: group
         groups: [nhom-1, nhom-2, nhom-3]
-        conditions:
-          min-satisfaction-percent: 90
-        criteria:
+        """, """
           - number: 1
             name: Giảm nghèo
             indicators:
@@ -34,7 +27,7 @@ public sealed class CriteriaFormatTests
                   2026: Chuẩn cũ
                   2027: Chuẩn mới
               - { code: "1.7", name: Thu nhập, kind: at-least, threshold: { default: 60, nhom-1: 70 } }
-        """;
+        """);
 
     [Fact]
     public void Parse_WhenValid_ReadsTheNewKeys()
@@ -80,14 +73,8 @@ public sealed class CriteriaFormatTests
     [InlineData("provisional: true\nnote", "provisional: co\nnote", 6, "true hoặc false")]
     [InlineData("        provisional: true\n", "        provisional: 1\n", 19, "true hoặc false")]
     [InlineData("        provisional: true\n", "        tam-thoi: true\n", 19, "tam-thoi")]
-    public void Parse_WhenOneNewThingIsWrong_ReportsItsLineAndReason(string from, string to, int line, string mentions)
-    {
-        var text = Valid.Replace(from, to);
-        Assert.NotEqual(Valid, text);
-        var error = Assert.Throws<DefinitionException>(() => CriteriaParser.Parse(text, "nhom.yaml"));
-        Assert.Contains(error.Errors, e => e.Line == line && e.Message.Contains(mentions));
-        Assert.All(error.Errors, e => Assert.Equal("nhom.yaml", e.File));
-    }
+    public void Parse_WhenOneNewThingIsWrong_ReportsItsLineAndReason(string from, string to, int line, string mentions) =>
+        CriteriaText.AssertRefused(Valid, from, to, line, mentions);
 
     [Fact]
     public void Parse_AYearWrittenTwiceDifferently_IsReportedAsRepeated()

@@ -6,17 +6,7 @@ namespace NtmWorkflow.Engine.Tests;
 /// <summary>Which threshold applies: by region, by commune group, by year, and a claim's own group.</summary>
 public sealed class ThresholdTests
 {
-    private const string GroupSet = """
-        id: nhom-set
-        version: 1
-        title: Bộ theo nhóm
-        subject: commune
-        level: ntm
-        thresholds-by: group
-        groups: [nhom-1, nhom-2, nhom-3]
-        conditions:
-          min-satisfaction-percent: 90
-        criteria:
+    private static readonly string GroupSet = CriteriaText.Set("thresholds-by: group\ngroups: [nhom-1, nhom-2, nhom-3]", """
           - number: 1
             name: Giảm nghèo
             indicators:
@@ -37,18 +27,9 @@ public sealed class ThresholdTests
             name: Quy hoạch
             indicators:
               - { code: "2.1", name: Có quy hoạch, kind: yes-no, provisional: true, note: Giữ chỗ }
-        """;
+        """);
 
-    private const string RegionSet = """
-        id: vung-set
-        version: 1
-        title: Bộ theo vùng
-        subject: commune
-        level: ntm
-        regions: [trung-du-mien-nui-phia-bac, tay-nguyen]
-        conditions:
-          min-satisfaction-percent: 90
-        criteria:
+    private static readonly string RegionSet = CriteriaText.Set("regions: [trung-du-mien-nui-phia-bac, tay-nguyen]", """
           - number: 1
             name: Thu nhập
             indicators:
@@ -61,7 +42,7 @@ public sealed class ThresholdTests
                     2022: 50
                     2025: { default: 60 }
               - { code: "1.2", name: Lao động qua đào tạo, unit: "%", kind: at-least, threshold: { default: 70, tay-nguyen: 60 } }
-        """;
+        """);
 
     private static readonly CriteriaSet Groups = CriteriaParser.Parse(GroupSet, "nhom.yaml");
     private static readonly CriteriaSet Regions = CriteriaParser.Parse(RegionSet, "vung.yaml");
@@ -166,9 +147,7 @@ public sealed class ThresholdTests
         Assert.Equal(ThresholdBasis.Group, Groups.ThresholdsBy);
         Assert.Equal(["nhom-1", "nhom-2", "nhom-3"], Groups.Groups);
         Assert.Empty(Groups.Regions);
-        Assert.False(Regions.NeedsGroup);
-        Assert.Equal(ThresholdBasis.Region, Regions.ThresholdsBy);
-        Assert.Empty(Regions.Groups);
+        CriteriaText.AssertKeyedByRegion(Regions);
     }
 
     [Fact]
