@@ -7,7 +7,10 @@ public static class Levels
     public const string NtmNangCao = "ntm-nang-cao";
     public const string NtmKieuMau = "ntm-kieu-mau";
 
-    public static readonly IReadOnlyList<string> All = [Ntm, NtmNangCao, NtmKieuMau];
+    /// <summary>The pilot level of Decision 51/2025/QĐ-TTg (Phụ lục II), from 2026.</summary>
+    public const string NtmHienDai = "ntm-hien-dai";
+
+    public static readonly IReadOnlyList<string> All = [Ntm, NtmNangCao, NtmKieuMau, NtmHienDai];
 
     public static bool IsKnown(string level) => All.Contains(level);
 
@@ -15,6 +18,7 @@ public static class Levels
     {
         NtmNangCao => Ntm,
         NtmKieuMau => NtmNangCao,
+        NtmHienDai => Ntm,
         _ => null,
     };
 
@@ -23,6 +27,7 @@ public static class Levels
         Ntm => "đạt chuẩn nông thôn mới",
         NtmNangCao => "nông thôn mới nâng cao",
         NtmKieuMau => "nông thôn mới kiểu mẫu",
+        NtmHienDai => "nông thôn mới hiện đại",
         _ => level,
     };
 }

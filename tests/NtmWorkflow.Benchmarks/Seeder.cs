@@ -54,7 +54,7 @@ public static class Seeder
             for (var i = first; i < Math.Min(first + batch, count); i++)
             {
                 var unit = units[$"{district.Code}.xa-{i % communes}"];
-                var level = Levels.All[i / communes % Levels.All.Count];
+                var level = definition.Levels[i / communes % definition.Levels.Count];
                 var now = host.Clock.GetUtcNow().UtcDateTime;
                 var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, official, now, calendar);
                 foreach (var action in Path)

@@ -8,13 +8,16 @@ public sealed class CriteriaEvaluationTests
     private static readonly CriteriaSet Ntm = Shipped.Criteria.Find("commune-ntm-2021")!;
     private static readonly CriteriaSet Model = Shipped.Criteria.Find("commune-ntm-kieu-mau-2021")!;
     private static readonly RecognitionConditions Passing = new(95, 0, true, 12, 1, "Du lịch");
+    private static readonly ThresholdContext Nowhere = new(null, null, 2024);
+
+    private static ThresholdContext In(string region) => new(region, null, 2024);
 
     private static Dictionary<int, CriterionClaim> AllMet(CriteriaSet set) =>
         set.Criteria.ToDictionary(c => c.Number, c => new CriterionClaim(c.Number, true, new Dictionary<string, IndicatorValue>()));
 
     [Fact]
     public void Unmet_WhenEveryCriterionIsDeclaredMet_IsEmpty() =>
-        Assert.Empty(CriteriaEvaluation.Unmet(Ntm, AllMet(Ntm), "dong-bang-song-cuu-long"));
+        Assert.Empty(CriteriaEvaluation.Unmet(Ntm, AllMet(Ntm), In("dong-bang-song-cuu-long")));
 
     public static TheoryData<int> EveryCriterion() => new(Enumerable.Range(1, 19));
 
@@ -24,7 +27,7 @@ public sealed class CriteriaEvaluationTests
     {
         var claims = AllMet(Ntm);
         claims[number] = claims[number] with { Met = false };
-        Assert.Equal(number, Assert.Single(CriteriaEvaluation.Unmet(Ntm, claims, null)).Number);
+        Assert.Equal(number, Assert.Single(CriteriaEvaluation.Unmet(Ntm, claims, Nowhere)).Number);
     }
 
     [Theory]
@@ -33,7 +36,7 @@ public sealed class CriteriaEvaluationTests
     {
         var claims = AllMet(Ntm);
         claims.Remove(number);
-        Assert.Equal(number, Assert.Single(CriteriaEvaluation.Unmet(Ntm, claims, null)).Number);
+        Assert.Equal(number, Assert.Single(CriteriaEvaluation.Unmet(Ntm, claims, Nowhere)).Number);
     }
 
     [Theory]
@@ -45,7 +48,7 @@ public sealed class CriteriaEvaluationTests
     {
         var claims = AllMet(Ntm);
         claims[5] = claims[5] with { Values = new Dictionary<string, IndicatorValue> { ["5.1"] = new(null, schools) } };
-        Assert.Equal(unmet, CriteriaEvaluation.Unmet(Ntm, claims, region).Any(c => c.Number == 5));
+        Assert.Equal(unmet, CriteriaEvaluation.Unmet(Ntm, claims, In(region)).Any(c => c.Number == 5));
     }
 
     [Theory]
@@ -58,7 +61,7 @@ public sealed class CriteriaEvaluationTests
     public void Meets_ComparesWithTheThresholdByKind(IndicatorKind kind, bool? flag, double? number, bool meets)
     {
         var indicator = new Indicator("x", "x", "%", kind, kind == IndicatorKind.YesNo ? null : new Threshold(80, new Dictionary<string, decimal>()));
-        Assert.Equal(meets, CriteriaEvaluation.Meets(indicator, new IndicatorValue(flag, (decimal?)number), null));
+        Assert.Equal(meets, CriteriaEvaluation.Meets(indicator, new IndicatorValue(flag, (decimal?)number), Nowhere));
     }
 
     [Theory]

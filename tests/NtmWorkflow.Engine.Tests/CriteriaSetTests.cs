@@ -11,6 +11,8 @@ public sealed class CriteriaSetTests
     [InlineData("commune-ntm-nang-cao-2021", "commune", "ntm-nang-cao", 19)]
     [InlineData("commune-ntm-kieu-mau-2021", "commune", "ntm-kieu-mau", 19)]
     [InlineData("district-ntm-2021", "district", "ntm", 9)]
+    [InlineData("commune-ntm-2026-2030", "commune", "ntm", 10)]
+    [InlineData("commune-ntm-hien-dai-2026-2030", "commune", "ntm-hien-dai", 10)]
     public void ShippedSet_HasItsCriteriaNumberedFromOne(string id, string subject, string level, int count)
     {
         var set = Shipped.Criteria.Find(id)!;
@@ -38,8 +40,69 @@ public sealed class CriteriaSetTests
     [InlineData("commune-ntm-2021", new[] { 10, 17, 19 })]
     [InlineData("commune-ntm-nang-cao-2021", new[] { 10, 17, 18, 19 })]
     [InlineData("district-ntm-2021", new[] { 6, 7, 8, 9 })]
+    [InlineData("commune-ntm-2026-2030", new[] { 3, 8, 10 })]
+    [InlineData("commune-ntm-hien-dai-2026-2030", new[] { 3, 8, 10 })]
     public void KeyCriteria_AreTheOnesTheRevocationRuleNames(string id, int[] keys) =>
         Assert.Equal(keys, Shipped.Criteria.Find(id)!.Criteria.Where(c => c.Key).Select(c => c.Number));
+
+    [Fact]
+    public void CommuneNtm2021_KeepsTheDecisionsIndicatorCodes_InItsAbridgedList()
+    {
+        var set = Shipped.Criteria.Find("commune-ntm-2021")!;
+        var codes = set.Criteria.SelectMany(c => c.Indicators).Select(i => i.Code).ToList();
+        Assert.Equal(2, set.Version);
+        Assert.Contains("17.9", codes);
+        Assert.Contains("18.4", codes);
+        Assert.DoesNotContain("17.4", codes);
+        Assert.DoesNotContain("18.3", codes);
+    }
+
+    public static TheoryData<string> SetsOf2026() => new("commune-ntm-2026-2030", "commune-ntm-hien-dai-2026-2030");
+
+    [Theory]
+    [MemberData(nameof(SetsOf2026))]
+    public void SetsOf2026_NameTheTenCriteriaOfDecision51_ByCommuneGroup_AllProvisional(string id)
+    {
+        string[] names =
+        [
+            "Quy hoạch", "Hạ tầng kinh tế - xã hội", "Phát triển kinh tế nông thôn", "Đào tạo nguồn nhân lực nông thôn",
+            "Văn hóa, giáo dục, y tế", "Giảm nghèo và an sinh xã hội", "Khoa học công nghệ và chuyển đổi số",
+            "Môi trường và cảnh quan nông thôn", "Xây dựng hệ thống chính trị và hành chính công",
+            "Tiếp cận pháp luật và an ninh, quốc phòng",
+        ];
+        var set = Shipped.Criteria.Find(id)!;
+        Assert.Equal(names, set.Criteria.Select(c => c.Name));
+        Assert.True(set.NeedsGroup);
+        Assert.Equal(["nhom-1", "nhom-2", "nhom-3"], set.Groups);
+        Assert.Empty(set.Regions);
+        Assert.True(set.Provisional);
+        Assert.NotNull(set.Note);
+        Assert.All(set.Criteria.SelectMany(c => c.Indicators), i => Assert.True(i.Provisional));
+        Assert.Contains("51/2025/QĐ-TTg", set.LegalBasis);
+    }
+
+    [Fact]
+    public void CommuneNtm2026_PovertyRate_IsJudgedByGroupAndYear_AgainstTheStandardOfThatYear()
+    {
+        var poverty = Shipped.Criteria.Find("commune-ntm-2026-2030")!.Criteria[5].Indicators.Single(i => i.Kind == IndicatorKind.AtMost);
+        Assert.Equal([2026, 2027], poverty.Threshold!.ByYear!.Select(s => s.FromYear));
+        Assert.Equal(13, poverty.Threshold.For(new ThresholdContext(null, "nhom-3", 2026)));
+        Assert.Equal(4, poverty.Threshold.For(new ThresholdContext(null, "nhom-2", 2028)));
+        Assert.Contains("07/2021/NĐ-CP", poverty.StandardFor(2026));
+        Assert.Contains("351/2025/NĐ-CP", poverty.StandardFor(2027));
+        Assert.DoesNotContain("07/2021", poverty.StandardFor(2030));
+        Assert.Throws<InvalidOperationException>(() => poverty.Threshold.For(new ThresholdContext("tay-nguyen", null, 2026)));
+    }
+
+    [Fact]
+    public void SetsOf2021_AreKeyedByRegion()
+    {
+        Assert.All(Shipped.Criteria.All.Where(s => s.Id.EndsWith("-2021", StringComparison.Ordinal)), set =>
+        {
+            CriteriaText.AssertKeyedByRegion(set);
+            Assert.False(set.Provisional);
+        });
+    }
 
     [Fact]
     public void ModelCommune_TakesTheAdvancedCriteria_AndAddsItsConditions()
@@ -56,9 +119,9 @@ public sealed class CriteriaSetTests
     {
         var schools = Shipped.Criteria.Find("commune-ntm-2021")!.Criteria[4].Indicators[0];
         Assert.Equal(IndicatorKind.AtLeast, schools.Kind);
-        Assert.Equal(80, schools.Threshold!.For("dong-bang-song-cuu-long"));
-        Assert.Equal(70, schools.Threshold.For("tay-nguyen"));
-        Assert.Equal(80, schools.Threshold.For(null));
+        Assert.Equal(80, schools.Threshold!.For(new ThresholdContext("dong-bang-song-cuu-long", null, 2024)));
+        Assert.Equal(70, schools.Threshold.For(new ThresholdContext("tay-nguyen", null, 2024)));
+        Assert.Equal(80, schools.Threshold.For(new ThresholdContext(null, null, 2024)));
     }
 
     [Fact]
@@ -120,7 +183,7 @@ public sealed class CriteriaParserTests
         Assert.Equal(2, set.Criteria.Count);
         Assert.True(set.Criteria[1].Key);
         Assert.Equal("Đường xã, thôn", set.Criteria[0].Indicators[0].Name);
-        Assert.Equal(70, set.Criteria[0].Indicators[0].Threshold!.For("tay-nguyen"));
+        Assert.Equal(70, set.Criteria[0].Indicators[0].Threshold!.For(new ThresholdContext("tay-nguyen", null, 2024)));
         Assert.Equal(48.5m, set.Criteria[1].Indicators[0].Threshold!.Default);
         Assert.Null(set.Criteria[1].Indicators[1].Threshold);
     }
@@ -139,13 +202,8 @@ public sealed class CriteriaParserTests
     [InlineData("min-satisfaction-percent: 90", "min-satisfaction-percent: 190", 8, "100")]
     [InlineData("    key: true", "    key: co", 16, "true hoặc false")]
     [InlineData("    name: Giao thông", "    ten: Giao thông", 11, "ten")]
-    public void Parse_WhenOneThingIsWrong_ReportsItsLineAndReason(string from, string to, int line, string mentions)
-    {
-        var text = Valid.Replace(from, to);
-        Assert.NotEqual(Valid, text);
-        var error = Assert.Throws<DefinitionException>(() => CriteriaParser.Parse(text, "tiny.yaml"));
-        Assert.Contains(error.Errors, e => e.Line == line && e.Message.Contains(mentions));
-    }
+    public void Parse_WhenOneThingIsWrong_ReportsItsLineAndReason(string from, string to, int line, string mentions) =>
+        CriteriaText.AssertRefused(Valid, from, to, line, mentions);
 
     [Fact]
     public void LoadFolder_WhenCriteriaFromNamesNoSet_SaysSo()

@@ -28,6 +28,11 @@ public sealed class CriteriaTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal("Trường học", schools.GetProperty("name").GetString());
         Assert.Equal(80, schools.GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());
         Assert.Equal(3, criteria.GetProperty("conditions").GetProperty("failing").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, criteria.GetProperty("group").ValueKind);
+        Assert.False(criteria.GetProperty("criteriaSet").GetProperty("provisional").GetBoolean());
+        Assert.False(schools.GetProperty("indicators")[0].GetProperty("provisional").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, schools.GetProperty("indicators")[0].GetProperty("standard").ValueKind);
+        Assert.Equal("17.9", criteria.GetProperty("criteria")[16].GetProperty("indicators")[3].GetProperty("code").GetString());
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class ListAndTaskTests(NtmApp app) : IClassFixture<NtmApp>
         {
             var unit = new AdministrativeUnit($"{districtCode}.bulk-{c}", $"Xã Số {c}", UnitKinds.Commune, parent);
             db.Units.Add(unit);
-            foreach (var level in Levels.All)
+            foreach (var level in definition.Levels)
             {
                 at = at.AddMilliseconds(1);
                 var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, opener, at, calendar);

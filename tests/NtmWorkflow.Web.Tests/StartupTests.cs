@@ -113,7 +113,7 @@ public sealed class StartupTests
         }
         var file = Path.Combine(folder, "criteria", "commune-ntm-2021.yaml");
         var text = (await File.ReadAllTextAsync(file))
-            .Replace("version: 1", "version: 2")
+            .Replace("version: 2", "version: 3")
             .Replace("kind: at-least, threshold: { default: 80, trung-du-mien-nui-phia-bac: 70, tay-nguyen: 70 } }\n  - number: 6",
                 "kind: at-least, threshold: { default: 85, trung-du-mien-nui-phia-bac: 70, tay-nguyen: 70 } }\n  - number: 6");
         await File.WriteAllTextAsync(file, text);
@@ -122,12 +122,12 @@ public sealed class StartupTests
         var client = await second.As(Procedure.District);
 
         var old = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/dossiers/{Procedure.Id(running)}/criteria");
-        Assert.Equal(1, old.GetProperty("criteriaSet").GetProperty("version").GetInt32());
+        Assert.Equal(2, old.GetProperty("criteriaSet").GetProperty("version").GetInt32());
         Assert.Equal(80, old.GetProperty("criteria")[4].GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());
 
         var fresh = await procedure.Create(await second.NewCommune(), qualify: false);
         var renewed = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/dossiers/{Procedure.Id(fresh)}/criteria");
-        Assert.Equal(2, renewed.GetProperty("criteriaSet").GetProperty("version").GetInt32());
+        Assert.Equal(3, renewed.GetProperty("criteriaSet").GetProperty("version").GetInt32());
         Assert.Equal(85, renewed.GetProperty("criteria")[4].GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());
     }
 }

@@ -44,7 +44,27 @@ public sealed class WorkflowCheckTests
 
         Assert.Equal(1, code);
         Assert.Matches(@"commune-ntm\.yaml:\d+:\d+: .*district-notice", output);
-        Assert.Contains("4 bộ tiêu chí: hợp lệ.", output);
+        Assert.Contains("6 bộ tiêu chí: hợp lệ.", output);
+    }
+
+    [Theory]
+    [InlineData("thresholds-by: group", "thresholds-by: nhom", "commune-ntm-2026-2030.yaml:24:16: 'thresholds-by' không nhận giá trị 'nhom'")]
+    [InlineData("groups: [nhom-1, nhom-2, nhom-3]", "groups: [nhom-1, nhom-2]", "commune-ntm-2026-2030.yaml:90:44: Chỉ tiêu 6.2: nhóm 'nhom-3' không có trong 'groups'.")]
+    [InlineData("groups: [nhom-1, nhom-2, nhom-3]", "regions: [nhom-1, nhom-2, nhom-3]", "commune-ntm-2026-2030.yaml:25:10: 'regions' không dùng với 'thresholds-by: group'")]
+    [InlineData("            2027: { default: 4,", "            2025: { default: 4,", "commune-ntm-2026-2030.yaml:91:13: Chỉ tiêu 6.2: các năm trong 'by-year' phải tăng dần (2025 đứng sau 2026).")]
+    [InlineData("            2027: { default: 4,", "            2026: { default: 4,", "commune-ntm-2026-2030.yaml:91:13: Lỗi cú pháp YAML: khóa '2026' được khai báo hai lần")]
+    [InlineData("            2027: { default: 4,", "            nam-2027: { default: 4,", "commune-ntm-2026-2030.yaml:91:13: Chỉ tiêu 6.2: năm 'nam-2027' trong 'by-year' phải là một năm")]
+    [InlineData("          2027: \"Chuẩn", "          2025: \"Chuẩn", "commune-ntm-2026-2030.yaml:96:11: Chỉ tiêu 6.2: các năm trong 'standard' phải tăng dần")]
+    public void ACriteriaSetsNewKeys_AreCheckedWithTheirLine(string from, string to, string expected)
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        Replace(folder, "criteria/commune-ntm-2026-2030.yaml", from, to);
+
+        var (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains(expected, output);
+        Assert.DoesNotContain("bộ tiêu chí: hợp lệ", output);
     }
 
     [Fact]

@@ -66,6 +66,8 @@ public sealed class CriteriaCatalog
         {
             Criteria = source.Criteria,
             Regions = source.Regions,
+            ThresholdsBy = source.ThresholdsBy,
+            Groups = source.Groups,
             ContentHash = DefinitionParser.ContentHash(set.ContentHash + source.ContentHash),
         };
     }

@@ -27,6 +27,12 @@ public static class CriteriaParser
         return set;
     }
 
+    private static readonly Dictionary<string, ThresholdBasis> Bases = new()
+    {
+        ["region"] = ThresholdBasis.Region,
+        ["group"] = ThresholdBasis.Group,
+    };
+
     private static CriteriaSet? ReadSet(YamlMappingReader root, ErrorSink errors, string hash, string source)
     {
         var id = root.Name("id");
@@ -35,20 +41,60 @@ public static class CriteriaParser
         var legalBasis = root.String("legal-basis", required: false);
         var subject = root.OneOf("subject", Subjects.All);
         var level = root.OneOf("level", Levels.All);
-        var regions = root.ScalarList("regions", required: false).Select(r => r.Value!).ToList();
+        var provisional = root.Bool("provisional") ?? false;
+        var note = root.String("note", required: false);
+        var keys = ReadKeys(root, errors);
         var criteriaFrom = root.String("criteria-from", required: false);
         var conditions = ReadConditions(root.Mapping("conditions"), errors);
-        var criteria = criteriaFrom is null ? ReadCriteria(root, regions, errors) : [];
+        if (keys is null)
+        {
+            // Without a known thresholds-by no threshold can be read; 'criteria' is skipped, not reported as unknown.
+            root.Optional("criteria");
+        }
+        var criteria = criteriaFrom is null && keys is not null ? ReadCriteria(root, keys, errors) : [];
         root.RejectUnknownKeys();
-        if (id is null || version is null || title is null || subject is null || level is null || conditions is null)
+        if (id is null || version is null || title is null || subject is null || level is null || conditions is null || keys is null)
         {
             return null;
         }
+        var regions = keys.By == ThresholdBasis.Region ? keys.Names : [];
+        var groups = keys.By == ThresholdBasis.Group ? keys.Names : [];
         return new CriteriaSet(id, version.Value, title, legalBasis, subject, level, regions, criteriaFrom, criteria,
-            conditions, hash, source);
+            conditions, hash, source, keys.By, groups, provisional, note);
     }
 
-    private static List<Criterion> ReadCriteria(YamlMappingReader root, IReadOnlyList<string> regions, ErrorSink errors)
+    /// <summary>
+    /// <c>thresholds-by</c> (region by default, so the 2021–2025 files need not say it) and the names it allows: the
+    /// <c>regions</c> list, or the <c>groups</c> list, which a set keyed by group must declare.
+    /// </summary>
+    private static ThresholdKeys? ReadKeys(YamlMappingReader root, ErrorSink errors)
+    {
+        var basisName = root.OneOf("thresholds-by", Bases.Keys.ToList(), required: false);
+        var regions = root.ScalarList("regions", required: false).Select(r => r.Value!).ToList();
+        var groups = root.ScalarList("groups", required: false).Select(g => g.Value!).ToList();
+        if (basisName is null && root.Optional("thresholds-by") is not null)
+        {
+            return null;
+        }
+        var basis = basisName is null ? ThresholdBasis.Region : Bases[basisName];
+        var (used, unused) = basis == ThresholdBasis.Group ? ("groups", "regions") : ("regions", "groups");
+        if (root.Optional(unused) is { } misplaced)
+        {
+            errors.Add(misplaced, $"'{unused}' không dùng với 'thresholds-by: {basisName ?? "region"}' (ngưỡng theo '{used}').");
+        }
+        if (basis == ThresholdBasis.Group && groups.Count == 0)
+        {
+            errors.Add(root.Optional("groups") ?? root.Optional("thresholds-by")!,
+                "Bộ tiêu chí 'thresholds-by: group' cần danh sách nhóm xã 'groups', ví dụ [nhom-1, nhom-2, nhom-3].");
+        }
+        foreach (var duplicate in (basis == ThresholdBasis.Group ? groups : regions).GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            errors.Add(root.Optional(used)!, $"'{used}' có '{duplicate.Key}' hai lần.");
+        }
+        return new ThresholdKeys(basis, basis == ThresholdBasis.Group ? groups : regions);
+    }
+
+    private static List<Criterion> ReadCriteria(YamlMappingReader root, ThresholdKeys keys, ErrorSink errors)
     {
         var criteria = new List<Criterion>();
         foreach (var item in root.MappingList("criteria"))
@@ -57,7 +103,7 @@ public static class CriteriaParser
             var name = item.String("name");
             var key = item.Bool("key") ?? false;
             var indicators = item.MappingList("indicators")
-                .Select(indicator => ReadIndicator(indicator, regions, errors))
+                .Select(indicator => ReadIndicator(indicator, keys, errors))
                 .OfType<Indicator>()
                 .ToList();
             item.RejectUnknownKeys();
@@ -95,13 +141,16 @@ public static class CriteriaParser
         }
     }
 
-    private static Indicator? ReadIndicator(YamlMappingReader indicator, IReadOnlyList<string> regions, ErrorSink errors)
+    private static Indicator? ReadIndicator(YamlMappingReader indicator, ThresholdKeys keys, ErrorSink errors)
     {
         var code = indicator.String("code");
         var name = indicator.String("name");
         var unit = indicator.String("unit", required: false);
         var kindName = indicator.OneOf("kind", Kinds.Keys.ToList());
         var thresholdNode = indicator.Optional("threshold");
+        var standardNode = indicator.Optional("standard");
+        var provisional = indicator.Bool("provisional") ?? false;
+        var note = indicator.String("note", required: false);
         indicator.RejectUnknownKeys();
         if (code is null || name is null || kindName is null)
         {
@@ -116,53 +165,18 @@ public static class CriteriaParser
         else if (kind != IndicatorKind.YesNo)
         {
             threshold = thresholdNode is null
-                ? Missing(indicator, code, errors)
-                : ReadThreshold(thresholdNode, code, regions, errors);
+                ? Missing(indicator, code, keys, errors)
+                : ThresholdParser.Read(thresholdNode, code, keys, errors);
         }
-        return new Indicator(code, name, unit, kind, threshold);
+        var standard = standardNode is null ? null : ThresholdParser.ReadStandard(standardNode, code, errors);
+        return new Indicator(code, name, unit, kind, threshold, provisional, note, standard);
     }
 
-    private static Threshold? Missing(YamlMappingReader indicator, string code, ErrorSink errors)
+    private static Threshold? Missing(YamlMappingReader indicator, string code, ThresholdKeys keys, ErrorSink errors)
     {
-        errors.Add(indicator.Node, $"Chỉ tiêu {code} cần 'threshold' (một số, hoặc default và các vùng khác mức chung).");
+        errors.Add(indicator.Node,
+            $"Chỉ tiêu {code} cần 'threshold' (một số, hoặc default và các {keys.Word} khác mức chung, hoặc by-year).");
         return null;
-    }
-
-    private static Threshold? ReadThreshold(YamlNode node, string code, IReadOnlyList<string> regions, ErrorSink errors)
-    {
-        if (node is YamlScalarNode)
-        {
-            return errors.Number(node, "threshold") is { } value ? new Threshold(value, new Dictionary<string, decimal>()) : null;
-        }
-        var mapping = errors.Mapping(node, "threshold");
-        if (mapping is null)
-        {
-            return null;
-        }
-        decimal? fallback = null;
-        var byRegion = new Dictionary<string, decimal>();
-        foreach (var (key, value) in mapping.Entries())
-        {
-            var number = errors.Number(value, key.Value!);
-            if (key.Value == "default")
-            {
-                fallback = number;
-            }
-            else if (!regions.Contains(key.Value!))
-            {
-                errors.Add(key, $"Chỉ tiêu {code}: vùng '{key.Value}' không có trong 'regions'.");
-            }
-            else if (number is { } n)
-            {
-                byRegion[key.Value!] = n;
-            }
-        }
-        if (fallback is null)
-        {
-            errors.Add(node, $"Chỉ tiêu {code}: ngưỡng theo vùng cần mức chung 'default'.");
-            return null;
-        }
-        return new Threshold(fallback.Value, byRegion);
     }
 
     private static ConditionRules? ReadConditions(YamlMappingReader? conditions, ErrorSink errors)

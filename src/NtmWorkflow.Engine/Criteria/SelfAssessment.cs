@@ -4,7 +4,11 @@ namespace NtmWorkflow.Engine.Criteria;
 public sealed record IndicatorValue(bool? Flag, decimal? Number);
 
 /// <summary>What the commune declares for one criterion: met or not, and the indicator values behind it.</summary>
-public sealed record CriterionClaim(int Number, bool Met, IReadOnlyDictionary<string, IndicatorValue> Values);
+/// <param name="Group">
+/// The commune group in force when the criterion was assessed, when recorded: it judges this claim instead of the
+/// context's group (<see cref="ThresholdContext.For"/>).
+/// </param>
+public sealed record CriterionClaim(int Number, bool Met, IReadOnlyDictionary<string, IndicatorValue> Values, string? Group = null);
 
 /// <summary>The conditions of recognition besides the criteria, as the commune recorded them.</summary>
 public sealed record RecognitionConditions(
@@ -25,14 +29,18 @@ public static class CriteriaEvaluation
     /// A criterion is met only when the commune declared it met and no recorded indicator value contradicts the
     /// declaration: a declared "met" with a value below the threshold cannot succeed at the district.
     /// </summary>
-    public static IReadOnlyList<Criterion> Unmet(CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, string? region) =>
-        set.Criteria.Where(c => !claims.TryGetValue(c.Number, out var claim) || !claim.Met || Contradicted(c, claim, region)).ToList();
+    /// <exception cref="InvalidOperationException">A set keyed by group judged without a group (see <see cref="Threshold.For"/>).</exception>
+    public static IReadOnlyList<Criterion> Unmet(
+        CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, ThresholdContext context) =>
+        set.Criteria.Where(c => !claims.TryGetValue(c.Number, out var claim) || !claim.Met || Contradicted(c, claim, context.For(claim)))
+            .ToList();
 
-    public static bool Meets(Indicator indicator, IndicatorValue value, string? region) => indicator.Kind switch
+    /// <exception cref="InvalidOperationException">A threshold keyed by group resolved without a group.</exception>
+    public static bool Meets(Indicator indicator, IndicatorValue value, ThresholdContext context) => indicator.Kind switch
     {
         IndicatorKind.YesNo => value.Flag == true,
-        IndicatorKind.AtLeast => value.Number >= indicator.Threshold!.For(region),
-        _ => value.Number <= indicator.Threshold!.For(region),
+        IndicatorKind.AtLeast => value.Number >= indicator.Threshold!.For(context),
+        _ => value.Number <= indicator.Threshold!.For(context),
     };
 
     /// <summary>Why the value cannot be recorded for the indicator (wrong type), or null when it fits.</summary>
@@ -81,6 +89,6 @@ public static class CriteriaEvaluation
         return failing;
     }
 
-    private static bool Contradicted(Criterion criterion, CriterionClaim claim, string? region) =>
-        criterion.Indicators.Any(i => claim.Values.TryGetValue(i.Code, out var value) && !Meets(i, value, region));
+    private static bool Contradicted(Criterion criterion, CriterionClaim claim, ThresholdContext context) =>
+        criterion.Indicators.Any(i => claim.Values.TryGetValue(i.Code, out var value) && !Meets(i, value, context));
 }

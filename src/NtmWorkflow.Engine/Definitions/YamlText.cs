@@ -22,7 +22,7 @@ internal static partial class YamlText
         }
         catch (YamlException e)
         {
-            errors.Add((int)e.Start.Line, (int)e.Start.Column, $"Lỗi cú pháp YAML: {e.Message}");
+            errors.Add((int)e.Start.Line, (int)e.Start.Column, $"Lỗi cú pháp YAML: {Vietnamese(e.Message)}");
             return null;
         }
         catch (InvalidOperationException)
@@ -39,6 +39,14 @@ internal static partial class YamlText
         }
         return errors.Mapping(stream.Documents[0].RootNode, what);
     }
+
+    /// <summary>The one syntax error an official makes most in a mapping keyed by names or years, in their language.</summary>
+    private static string Vietnamese(string message) =>
+        message.StartsWith(DuplicateKey, StringComparison.Ordinal)
+            ? $"khóa '{message[DuplicateKey.Length..]}' được khai báo hai lần trong cùng một nhóm."
+            : message;
+
+    private const string DuplicateKey = "Duplicate key ";
 
     private static Mark WhereParsingStops(string content)
     {

@@ -182,13 +182,16 @@ public sealed class Dossier
         MoveTo(definition, outcome.To!, action, taken.Actor, WorkflowEngine.RelevantInput(taken, input), actor, now, calendar);
     }
 
+    /// <summary>What the dossier's thresholds are read for: the unit's region and the dossier's year.</summary>
+    public ThresholdContext Thresholds(AdministrativeUnit unit) => new(unit.Region, null, Year);
+
     /// <summary>
     /// The commune records one criterion's self-assessment. <paramref name="claims"/> holds the current claims of
     /// every criterion and is updated, so the met/total on the row always matches the entries.
     /// </summary>
     public CriterionEntry AssessCriterion(
         WorkflowDefinition definition, CriteriaSet criteria, CriterionClaim claim, string? explanation,
-        IDictionary<int, CriterionClaim> claims, string? region, Actor actor, DateTime now)
+        IDictionary<int, CriterionClaim> claims, ThresholdContext thresholds, Actor actor, DateTime now)
     {
         var role = EnsureSelfAssessing(definition, actor);
         var criterion = criteria.Criteria.FirstOrDefault(c => c.Number == claim.Number)
@@ -203,7 +206,7 @@ public sealed class Dossier
             }
         }
         claims[claim.Number] = claim;
-        CriteriaMet = CriteriaTotal - CriteriaEvaluation.Unmet(criteria, claims.AsReadOnly(), region).Count;
+        CriteriaMet = CriteriaTotal - CriteriaEvaluation.Unmet(criteria, claims.AsReadOnly(), thresholds).Count;
         Touch(actor, now);
         return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now);
     }

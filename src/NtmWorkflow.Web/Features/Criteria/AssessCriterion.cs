@@ -45,7 +45,7 @@ public static class AssessCriterion
             var claims = await dossiers.ClaimsAsync(dossier.Id, cancellationToken);
             var values = (command.Body.Values ?? []).ToDictionary(v => v.Key, v => ToValue(v.Value)!);
             var claim = new CriterionClaim(command.Number, command.Body.Met!.Value, values);
-            var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, unit.Region, actor,
+            var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, dossier.Thresholds(unit), actor,
                 clock.GetUtcNow().UtcDateTime);
             db.CriterionEntries.Add(entry);
             return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);

@@ -18,6 +18,7 @@ public static class GetCriteria
         int DossierVersion,
         CriteriaSetRef CriteriaSet,
         string? Region,
+        string? Group,
         int Met,
         int Total,
         IReadOnlyList<CriterionRef> NotMet,
@@ -35,7 +36,8 @@ public static class GetCriteria
             a.Assessed, a.Total, a.FailingPercent, CriterionRef.Of(a.Failing), CriterionRef.Of(a.KeyFailing), a.RuleMet, a.Reason);
     }
 
-    public sealed record CriteriaSetRef(string Id, int Version, string Title, string? LegalBasis);
+    /// <param name="Provisional">The set's content is a default not yet confirmed against its legal text.</param>
+    public sealed record CriteriaSetRef(string Id, int Version, string Title, string? LegalBasis, bool Provisional, string? Note);
 
     public sealed record ConditionsView(RecognitionConditions Values, int MinSatisfactionPercent, ModelConditions? Model, IReadOnlyList<string> Failing);
 
@@ -57,8 +59,11 @@ public static class GetCriteria
     /// <summary>One reviewer's verdict on the criterion at a tier; every verdict is kept, the latest per tier counts.</summary>
     public sealed record ReviewView(string Stage, bool Agree, string? Note, string By, DateTime At);
 
+    /// <param name="Threshold">For the unit's region or group and the dossier's year.</param>
+    /// <param name="Standard">The standard the value is measured against in the dossier's year, when the indicator names one.</param>
     public sealed record IndicatorView(
-        string Code, string Name, string? Unit, string Kind, decimal? Threshold, IndicatorValue? Value, bool? MeetsThreshold);
+        string Code, string Name, string? Unit, string Kind, decimal? Threshold, IndicatorValue? Value, bool? MeetsThreshold,
+        bool Provisional, string? Note, string? Standard);
 
     public sealed record AssessmentView(bool Met, string? Explanation, IReadOnlyDictionary<string, IndicatorValue> Values, string Stage, string By, DateTime At);
 
@@ -90,20 +95,23 @@ public static class GetCriteria
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
         var (entries, reviews) = await dossiers.AllEntriesAsync(dossier.Id, cancellationToken);
         var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
-        var unmet = CriteriaEvaluation.Unmet(set, claims, unit.Region);
+        var thresholds = dossier.Thresholds(unit);
+        var unmet = CriteriaEvaluation.Unmet(set, claims, thresholds);
         var disputed = DossierLookup.Disputed(set, reviews);
         var evidence = await dossiers.EvidenceAsync(dossier.Id, cancellationToken);
         var criteria = set.Criteria.Select(criterion =>
         {
             var history = entries.Where(e => e.Number == criterion.Number).Select(View).ToList();
-            var values = claims.GetValueOrDefault(criterion.Number)?.Values ?? new Dictionary<string, IndicatorValue>();
+            var claim = claims.GetValueOrDefault(criterion.Number);
+            var values = claim?.Values ?? new Dictionary<string, IndicatorValue>();
+            var context = claim is null ? thresholds : thresholds.For(claim);
             return new CriterionView(
                 criterion.Number,
                 criterion.Name,
                 criterion.Key,
                 !unmet.Contains(criterion),
                 disputed.Contains(criterion),
-                criterion.Indicators.Select(i => Indicator(i, values.GetValueOrDefault(i.Code), unit.Region)).ToList(),
+                criterion.Indicators.Select(i => Indicator(i, values.GetValueOrDefault(i.Code), context)).ToList(),
                 history.LastOrDefault(),
                 history,
                 reviews.Where(r => r.Number == criterion.Number)
@@ -114,26 +122,30 @@ public static class GetCriteria
         return new CriteriaView(
             dossier.Id,
             dossier.Version,
-            new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis),
-            unit.Region,
+            new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note),
+            thresholds.Region,
+            thresholds.Group,
             set.Criteria.Count - unmet.Count,
             set.Criteria.Count,
             CriterionRef.Of(unmet),
             CriterionRef.Of(disputed),
             new ConditionsView(dossier.Conditions, set.Conditions.MinSatisfactionPercent, set.Conditions.Model,
                 CriteriaEvaluation.FailingConditions(set.Conditions, dossier.Conditions)),
-            definition.Purpose == Purposes.Revocation ? RevocationView.From(DossierLookup.Revocation(set, claims, unit)) : null,
+            definition.Purpose == Purposes.Revocation ? RevocationView.From(DossierLookup.Revocation(set, claims, thresholds)) : null,
             criteria);
     }
 
-    private static IndicatorView Indicator(Indicator indicator, IndicatorValue? value, string? region) => new(
+    private static IndicatorView Indicator(Indicator indicator, IndicatorValue? value, ThresholdContext context) => new(
         indicator.Code,
         indicator.Name,
         indicator.Unit,
         indicator.Kind switch { IndicatorKind.YesNo => "yes-no", IndicatorKind.AtLeast => "at-least", _ => "at-most" },
-        indicator.Threshold?.For(region),
+        indicator.Threshold?.For(context),
         value,
-        value is null ? null : CriteriaEvaluation.Meets(indicator, value, region));
+        value is null ? null : CriteriaEvaluation.Meets(indicator, value, context),
+        indicator.Provisional,
+        indicator.Note,
+        indicator.StandardFor(context.Year));
 
     private static AssessmentView View(CriterionEntry entry) =>
         new(entry.Verdict, entry.Note, entry.Values(), entry.Stage, entry.ActorUserName, entry.At);

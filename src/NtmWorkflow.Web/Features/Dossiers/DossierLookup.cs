@@ -59,7 +59,8 @@ internal sealed class DossierLookup(
     {
         var set = await CriteriaAsync(dossier, cancellationToken);
         var claims = await ClaimsAsync(dossier.Id, cancellationToken);
-        return new DossierState(set, claims, CriteriaEvaluation.Unmet(set, claims, unit.Region), await DocumentTypesAsync(dossier.Id, cancellationToken));
+        return new DossierState(set, claims, CriteriaEvaluation.Unmet(set, claims, dossier.Thresholds(unit)),
+            await DocumentTypesAsync(dossier.Id, cancellationToken));
     }
 
     public Task<WorkflowDefinition> PinnedAsync(string id, int version, string hash, CancellationToken cancellationToken) =>
@@ -130,7 +131,7 @@ internal sealed class DossierLookup(
             state.Unmet,
             CriteriaEvaluation.FailingConditions(state.Set.Conditions, dossier.Conditions),
             disputed,
-            definition.Purpose == Purposes.Revocation ? Revocation(state.Set, state.Claims, unit) : null,
+            definition.Purpose == Purposes.Revocation ? Revocation(state.Set, state.Claims, dossier.Thresholds(unit)) : null,
             state.DocumentTypes,
             dossier.PostingUntil(definition, now, calendar));
     }
@@ -146,9 +147,10 @@ internal sealed class DossierLookup(
         (await db.Documents.Where(d => d.DossierId == dossierId).Select(d => d.Type).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>The fresh assessment of a revocation: the criteria re-assessed as failing, judged by the rule.</summary>
-    public static RevocationAssessment Revocation(CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, AdministrativeUnit unit)
+    public static RevocationAssessment Revocation(
+        CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, ThresholdContext thresholds)
     {
-        var failing = CriteriaEvaluation.Unmet(set, claims, unit.Region).Where(c => claims.ContainsKey(c.Number)).ToList();
+        var failing = CriteriaEvaluation.Unmet(set, claims, thresholds).Where(c => claims.ContainsKey(c.Number)).ToList();
         return RevocationRule.Assess(set, failing, claims.Count);
     }
 }
