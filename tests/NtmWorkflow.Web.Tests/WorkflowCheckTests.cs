@@ -12,7 +12,8 @@ public sealed class WorkflowCheckTests
         var (code, output) = Check(AppOnFolder.CopyOfShippedWorkflows());
 
         Assert.Equal(0, code);
-        Assert.Contains("5 quy trình: hợp lệ.", output);
+        Assert.Contains("7 quy trình: hợp lệ.", output);
+        Assert.Contains("3 giai đoạn: hợp lệ.", output);
         Assert.Contains("Hợp lệ:", output);
     }
 
