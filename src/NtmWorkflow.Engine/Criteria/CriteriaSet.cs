@@ -61,7 +61,7 @@ public sealed record Indicator(
     IReadOnlyList<YearText>? Standard = null)
 {
     /// <summary>The standard in force in <paramref name="year"/>, or null when the indicator names none.</summary>
-    public string? StandardFor(int year) => Standard is null ? null : FromYear.Applicable(Standard, s => s.FromYear, year).Text;
+    public string? StandardFor(int year) => Standard is null ? null : InForce.Applicable(Standard, s => s.FromYear, year).Text;
 }
 
 /// <summary>A text in force from <see cref="FromYear"/> until the next entry.</summary>
@@ -107,7 +107,7 @@ public sealed record Threshold(
             ? context.Group ?? throw new InvalidOperationException(
                 "A threshold keyed by commune group was resolved without a group; check CriteriaSet.NeedsGroup first.")
             : context.Region;
-        var step = ByYear is { Count: > 0 } steps ? FromYear.Applicable(steps, s => s.FromYear, context.Year) : null;
+        var step = ByYear is { Count: > 0 } steps ? InForce.Applicable(steps, s => s.FromYear, context.Year) : null;
         var byKey = step?.ByKey ?? ByKey;
         return key is not null && byKey.TryGetValue(key, out var value) ? value : step?.Default ?? Default;
     }
@@ -117,7 +117,7 @@ public sealed record Threshold(
 public sealed record ThresholdStep(int FromYear, decimal Default, IReadOnlyDictionary<string, decimal> ByKey);
 
 /// <summary>The rule shared by everything keyed by year: the latest entry not after the year; the first before it.</summary>
-internal static class FromYear
+internal static class InForce
 {
     public static T Applicable<T>(IReadOnlyList<T> entries, Func<T, int> year, int target)
         where T : class =>
