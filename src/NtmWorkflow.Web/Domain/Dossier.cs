@@ -184,11 +184,12 @@ public sealed class Dossier
 
     /// <summary>
     /// The commune records one criterion's self-assessment. <paramref name="claims"/> holds the current claims of
-    /// every criterion and is updated, so the met/total on the row always matches the entries.
+    /// every criterion and is updated, so the met/total on the row always matches the entries. The entry keeps
+    /// <paramref name="communeGroup"/>, the commune's group in force that day.
     /// </summary>
     public CriterionEntry AssessCriterion(
         WorkflowDefinition definition, CriteriaSet criteria, CriterionClaim claim, string? explanation,
-        IDictionary<int, CriterionClaim> claims, string? region, Actor actor, DateTime now)
+        IDictionary<int, CriterionClaim> claims, string? region, Actor actor, DateTime now, string? communeGroup = null)
     {
         var role = EnsureSelfAssessing(definition, actor);
         var criterion = criteria.Criteria.FirstOrDefault(c => c.Number == claim.Number)
@@ -205,7 +206,8 @@ public sealed class Dossier
         claims[claim.Number] = claim;
         CriteriaMet = CriteriaTotal - CriteriaEvaluation.Unmet(criteria, claims.AsReadOnly(), region).Count;
         Touch(actor, now);
-        return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now);
+        return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now,
+            communeGroup);
     }
 
     /// <summary>The acting reviewer of a review stage agrees or disagrees with one criterion's self-assessment.</summary>

@@ -7,7 +7,7 @@ namespace NtmWorkflow.Web.Infrastructure.Pipeline;
 
 /// <summary>
 /// Enforces what each request type declares (see RequestMarkers), for the API, the pages and scheduled jobs alike:
-/// anonymous, signed in, signed in with the dossier inside the caller's unit subtree, or the system's own jobs.
+/// anonymous, signed in, signed in with the dossier or unit inside the caller's unit subtree, or the system's own jobs.
 /// </summary>
 internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor actors, AppDbContext db, IHttpContextAccessor http)
     : IPipelineBehavior<TRequest, TResponse>
@@ -34,6 +34,9 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                     throw ProblemException.OutOfScope();
                 }
                 break;
+            case IUnitRequest unitRequest:
+                await EnsureUnitAsync(unitRequest, cancellationToken);
+                break;
             case IAdministratorRequest when !(await actors.RequireAsync(cancellationToken)).Roles.Contains(Roles.Administrator):
                 throw ProblemException.Forbidden("Chỉ quản trị viên được thực hiện việc này.");
             case IAuthenticatedRequest:
@@ -43,5 +46,24 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                 throw new InvalidOperationException($"{typeof(TRequest).Name} does not declare who may send it.");
         }
         return await next();
+    }
+
+    private async Task EnsureUnitAsync(IUnitRequest request, CancellationToken cancellationToken)
+    {
+        var actor = await actors.RequireAsync(cancellationToken);
+        var unitPath = await db.Units.AsNoTracking()
+            .Where(u => u.Code == request.UnitCode)
+            .Select(u => u.Path)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw ProblemException.NotFound($"Không có đơn vị hành chính mã '{request.UnitCode}'.");
+        if (!actor.CanSee(unitPath))
+        {
+            throw ProblemException.Forbidden("Đơn vị này không thuộc phạm vi đơn vị của bạn.");
+        }
+        if (request.Roles.Count > 0 && !request.Roles.Any(actor.Roles.Contains))
+        {
+            throw ProblemException.Forbidden(
+                $"Chỉ {string.Join(" hoặc ", request.Roles.Select(Roles.VietnameseName))} được thực hiện việc này.");
+        }
     }
 }
