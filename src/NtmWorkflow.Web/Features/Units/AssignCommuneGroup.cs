@@ -50,7 +50,7 @@ public static class AssignCommuneGroup
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == command.UnitCode, cancellationToken);
-            if (!CommuneGroups.Assignable(unit))
+            if (!CommuneGroups.Assignable(unit.Kind))
             {
                 throw ProblemException.BadRequest("unitCode", $"'{unit.Name}' (cấp {unit.Kind}) không phải xã: chỉ xã mới được xếp nhóm.");
             }

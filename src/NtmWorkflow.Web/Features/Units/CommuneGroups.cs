@@ -29,8 +29,8 @@ public sealed class CommuneGroups(AppDbContext db, ICommuneGroupCodes codes, Tim
     public CommuneGroupView View(CommuneGroupAssignment a) => new(
         a.Id, a.Group, codes.Find(a.Group)?.Name ?? a.Group, a.DecisionNumber, a.DecisionDate, a.ValidFrom, a.Note, a.RecordedBy, a.RecordedAt);
 
-    /// <summary>Whether a unit is placed in commune groups at all: communes are, provinces, districts and hamlets are not.</summary>
-    public static bool Assignable(AdministrativeUnit unit) => unit.Kind == UnitKinds.Commune;
+    /// <summary>Whether a unit of this kind is placed in commune groups at all: communes are, provinces, districts and hamlets are not.</summary>
+    public static bool Assignable(string unitKind) => unitKind == UnitKinds.Commune;
 
     // Ids grow with every insert, so the greater id of one day is the later recorded.
     private IQueryable<CommuneGroupAssignment> Newest(string unitCode) =>
