@@ -23,19 +23,20 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
             case ISystemRequest:
                 break;
             case IDossierRequest dossierRequest:
-                var actor = await actors.RequireAsync(cancellationToken);
-                var unitPath = await db.Dossiers.AsNoTracking()
-                    .Where(d => d.Id == dossierRequest.DossierId)
-                    .Select(d => d.UnitPath)
-                    .FirstOrDefaultAsync(cancellationToken)
-                    ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {dossierRequest.DossierId}.");
-                if (!actor.CanSee(unitPath))
-                {
-                    throw ProblemException.OutOfScope();
-                }
+                await RequireInScopeAsync(
+                    db.Dossiers.Where(d => d.Id == dossierRequest.DossierId).Select(d => d.UnitPath),
+                    $"Không tìm thấy hồ sơ {dossierRequest.DossierId}.", ProblemException.OutOfScope(), cancellationToken);
                 break;
             case IUnitRequest unitRequest:
-                await EnsureUnitAsync(unitRequest, cancellationToken);
+                var actor = await RequireInScopeAsync(
+                    db.Units.Where(u => u.Code == unitRequest.UnitCode).Select(u => u.Path),
+                    $"Không có đơn vị hành chính mã '{unitRequest.UnitCode}'.",
+                    ProblemException.Forbidden("Đơn vị này không thuộc phạm vi đơn vị của bạn."), cancellationToken);
+                if (unitRequest.Roles.Count > 0 && !unitRequest.Roles.Any(actor.Roles.Contains))
+                {
+                    throw ProblemException.Forbidden(
+                        $"Chỉ {string.Join(" hoặc ", unitRequest.Roles.Select(Roles.VietnameseName))} được thực hiện việc này.");
+                }
                 break;
             case IAdministratorRequest when !(await actors.RequireAsync(cancellationToken)).Roles.Contains(Roles.Administrator):
                 throw ProblemException.Forbidden("Chỉ quản trị viên được thực hiện việc này.");
@@ -48,22 +49,12 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
         return await next();
     }
 
-    private async Task EnsureUnitAsync(IUnitRequest request, CancellationToken cancellationToken)
+    /// <summary>The caller, when the unit path <paramref name="unitPath"/> finds lies in their subtree; 404 when it finds none.</summary>
+    private async Task<Domain.Actor> RequireInScopeAsync(
+        IQueryable<string> unitPath, string notFound, ProblemException outOfScope, CancellationToken cancellationToken)
     {
         var actor = await actors.RequireAsync(cancellationToken);
-        var unitPath = await db.Units.AsNoTracking()
-            .Where(u => u.Code == request.UnitCode)
-            .Select(u => u.Path)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw ProblemException.NotFound($"Không có đơn vị hành chính mã '{request.UnitCode}'.");
-        if (!actor.CanSee(unitPath))
-        {
-            throw ProblemException.Forbidden("Đơn vị này không thuộc phạm vi đơn vị của bạn.");
-        }
-        if (request.Roles.Count > 0 && !request.Roles.Any(actor.Roles.Contains))
-        {
-            throw ProblemException.Forbidden(
-                $"Chỉ {string.Join(" hoặc ", request.Roles.Select(Roles.VietnameseName))} được thực hiện việc này.");
-        }
+        var path = await unitPath.FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound(notFound);
+        return actor.CanSee(path) ? actor : throw outOfScope;
     }
 }
