@@ -82,8 +82,9 @@ public sealed class EveryFormTests(BrowserSuite suite)
         await walker.SubmitEachAsync("/Admin/Users");
         await walker.SubmitEachAsync($"/Admin/Users/{someone.Officer}");
         await walker.SubmitEachAsync("/Admin/Units");
+        await walker.SubmitEachAsync($"/Units/{someone.Code}/Groups");
 
-        foreach (var button in new[] { "Tìm", "Tạo người dùng", "Vô hiệu hóa", "Đặt lại mật khẩu", "Đổi tên", "Thêm đơn vị" })
+        foreach (var button in new[] { "Tìm", "Tạo người dùng", "Vô hiệu hóa", "Đặt lại mật khẩu", "Đổi tên", "Thêm đơn vị", "Ghi nhóm xã" })
         {
             Assert.Contains(walker.Clicked, clicked => clicked.EndsWith(": " + button));
         }

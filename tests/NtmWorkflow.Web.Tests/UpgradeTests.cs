@@ -15,6 +15,9 @@ public sealed class UpgradeApp : NtmApp
 {
     public const string UserName = "can.bo.cu";
 
+    /// <summary>A commune the previous release already held.</summary>
+    public const string CommuneCode = "dong-thap.xa-tu-ban-truoc";
+
     public async Task PrepareInitialDatabaseAsync()
     {
         await using var db = OnPostgres
@@ -27,7 +30,7 @@ public sealed class UpgradeApp : NtmApp
         Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
         var nation = new AdministrativeUnit("vn", "Việt Nam", UnitKinds.National, null);
         var province = new AdministrativeUnit("dong-thap", "Tỉnh Đồng Tháp", UnitKinds.Province, nation);
-        db.Units.AddRange(nation, province);
+        db.Units.AddRange(nation, province, new AdministrativeUnit(CommuneCode, "Xã từ bản trước", UnitKinds.Commune, province));
         var user = new AppUser
         {
             UserName = UserName, NormalizedUserName = UserName.ToUpperInvariant(), FullName = "Cán bộ từ bản trước",
@@ -61,5 +64,20 @@ public sealed class UpgradeTests
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var listed = await Procedure.Must(await (await app.As("admin")).GetAsync($"/api/admin/users?q={UpgradeApp.UserName}"));
         Assert.Equal("Cán bộ từ bản trước", Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("fullName").GetString());
+    }
+
+    [Fact]
+    public async Task ThePreviousReleasesDatabase_GainsCommuneGroups_ForTheCommunesItHeld()
+    {
+        await using var app = new UpgradeApp();
+        await app.PrepareInitialDatabaseAsync();
+        var admin = await app.As("admin");
+
+        var recorded = await admin.PostAsJsonAsync($"/api/units/{UpgradeApp.CommuneCode}/groups",
+            new { group = "nhom-2", decisionNumber = "5/QĐ-UBND", decisionDate = "2026-02-20", validFrom = "2026-03-01" });
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var groups = await Procedure.Must(await admin.GetAsync($"/api/units/{UpgradeApp.CommuneCode}/groups"));
+        Assert.Equal("nhom-2", groups.GetProperty("current").GetProperty("group").GetString());
     }
 }

@@ -14,7 +14,27 @@ public sealed class WorkflowCheckTests
         Assert.Equal(0, code);
         Assert.Contains("7 quy trình: hợp lệ.", output);
         Assert.Contains("3 giai đoạn: hợp lệ.", output);
+        Assert.Contains("3 nhóm xã: hợp lệ.", output);
         Assert.Contains("Hợp lệ:", output);
+    }
+
+    [Theory]
+    [InlineData("code: nhom-2", "code: nhom-1", 14, "Mã nhóm xã 'nhom-1' được khai báo hai lần.")]
+    [InlineData("    name: Xã nhóm 3\n", "", 17, "Thiếu khóa bắt buộc 'name'.")]
+    [InlineData("code: nhom-3", "code: Nhom 3", 17, "'code' phải viết thường, nối bằng gạch ngang, không phải 'Nhom 3'.")]
+    [InlineData("status: provisional", "status: tam-tinh", 7, "'status' không nhận giá trị 'tam-tinh'")]
+    [InlineData("    definition: Các xã", "    dinh-nghia: Các xã", 16, "Khóa 'dinh-nghia' không được hỗ trợ ở đây")]
+    public void ABrokenCommuneGroupsFile_IsNamedWithTheLineAndTheReason(string from, string to, int line, string reason)
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        Replace(folder, "units/commune-groups.yaml", from, to);
+
+        var (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"commune-groups.yaml:{line}:", output);
+        Assert.Contains(reason, output);
+        Assert.Contains("7 quy trình: hợp lệ.", output);
     }
 
     [Fact]

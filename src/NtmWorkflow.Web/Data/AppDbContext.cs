@@ -23,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<CriterionEntry> CriterionEntries => Set<CriterionEntry>();
 
+    public DbSet<CommuneGroupAssignment> CommuneGroups => Set<CommuneGroupAssignment>();
+
     public DbSet<Recognition> Recognitions => Set<Recognition>();
 
     public DbSet<DossierDocument> Documents => Set<DossierDocument>();

@@ -121,8 +121,29 @@ internal sealed class CriterionEntryConfiguration : IEntityTypeConfiguration<Cri
         entry.Property(e => e.Note).HasMaxLength(Limits.Comment);
         entry.Property(e => e.ActorUserName).HasMaxLength(Limits.Name);
         entry.Property(e => e.Role).HasMaxLength(Limits.Code);
+        entry.Property(e => e.CommuneGroup).HasMaxLength(Limits.Code);
         entry.HasOne<Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
         entry.HasIndex(e => new { e.DossierId, e.Kind, e.Number });
+    }
+}
+
+internal sealed class CommuneGroupAssignmentConfiguration : IEntityTypeConfiguration<CommuneGroupAssignment>
+{
+    public void Configure(EntityTypeBuilder<CommuneGroupAssignment> assignment)
+    {
+        assignment.ToTable("commune_groups");
+        assignment.HasKey(a => a.Id);
+        assignment.Property(a => a.UnitCode).HasMaxLength(Limits.Code);
+        assignment.Property(a => a.Group).HasMaxLength(Limits.Code);
+        assignment.Property(a => a.DecisionNumber).HasMaxLength(Limits.Name);
+        assignment.Property(a => a.Note).HasMaxLength(Limits.Comment);
+        assignment.Property(a => a.RecordedBy).HasMaxLength(Limits.Name);
+        assignment.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(a => a.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        // Leads with (unit, valid from) for "the group on a day"; unique so that the same decision is never recorded
+        // twice, even by two officials at the same moment.
+        assignment.HasIndex(a => new { a.UnitCode, a.ValidFrom, a.Group, a.DecisionNumber, a.DecisionDate })
+            .IsUnique()
+            .HasDatabaseName("IX_commune_groups_unit_valid_from");
     }
 }
 

@@ -19,8 +19,9 @@ public sealed class CriterionEntry
     }
 
     internal CriterionEntry(Guid dossierId, int number, string kind, string stage, bool verdict,
-        IReadOnlyDictionary<string, IndicatorValue> values, string? note, Actor actor, string role, DateTime at)
+        IReadOnlyDictionary<string, IndicatorValue> values, string? note, Actor actor, string role, DateTime at, string? communeGroup = null)
     {
+        CommuneGroup = communeGroup;
         DossierId = dossierId;
         Number = number;
         Kind = kind;
@@ -57,8 +58,14 @@ public sealed class CriterionEntry
 
     public DateTime At { get; private set; }
 
+    /// <summary>
+    /// On a self-assessment: the commune group (nhóm xã) in force for the commune on the day it was recorded, kept so
+    /// that a later change of group leaves the judgement as it was made; null when the commune had none.
+    /// </summary>
+    public string? CommuneGroup { get; private set; }
+
     public IReadOnlyDictionary<string, IndicatorValue> Values() =>
         JsonSerializer.Deserialize<Dictionary<string, IndicatorValue>>(ValuesJson, Json) ?? [];
 
-    public CriterionClaim ToClaim() => new(Number, Verdict, Values());
+    public CriterionClaim ToClaim() => new(Number, Verdict, Values(), CommuneGroup);
 }

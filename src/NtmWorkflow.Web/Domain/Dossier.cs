@@ -182,12 +182,13 @@ public sealed class Dossier
         MoveTo(definition, outcome.To!, action, taken.Actor, WorkflowEngine.RelevantInput(taken, input), actor, now, calendar);
     }
 
-    /// <summary>What the dossier's thresholds are read for: the unit's region and the dossier's year.</summary>
-    public ThresholdContext Thresholds(AdministrativeUnit unit) => new(unit.Region, null, Year);
+    /// <summary>What the dossier's thresholds are read for: the unit's region, its commune group and the dossier's year.</summary>
+    public ThresholdContext Thresholds(AdministrativeUnit unit, string? communeGroup) => new(unit.Region, communeGroup, Year);
 
     /// <summary>
     /// The commune records one criterion's self-assessment. <paramref name="claims"/> holds the current claims of
-    /// every criterion and is updated, so the met/total on the row always matches the entries.
+    /// every criterion and is updated, so the met/total on the row always matches the entries. The entry keeps
+    /// the claim's group, the commune's group in force that day.
     /// </summary>
     public CriterionEntry AssessCriterion(
         WorkflowDefinition definition, CriteriaSet criteria, CriterionClaim claim, string? explanation,
@@ -208,7 +209,8 @@ public sealed class Dossier
         claims[claim.Number] = claim;
         CriteriaMet = CriteriaTotal - CriteriaEvaluation.Unmet(criteria, claims.AsReadOnly(), thresholds).Count;
         Touch(actor, now);
-        return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now);
+        return new CriterionEntry(Id, claim.Number, CriterionEntry.SelfAssessment, Stage, claim.Met, claim.Values, explanation, actor, role, now,
+            claim.Group);
     }
 
     /// <summary>The acting reviewer of a review stage agrees or disagrees with one criterion's self-assessment.</summary>

@@ -15,6 +15,18 @@ public interface IDossierRequest : IAuthenticatedRequest
     Guid DossierId { get; }
 }
 
+/// <summary>
+/// A signed-in official may send it only for a unit inside their unit's subtree (an unknown unit is 404), and, when
+/// <see cref="Roles"/> names any, only with one of those roles.
+/// </summary>
+public interface IUnitRequest : IAuthenticatedRequest
+{
+    string UnitCode { get; }
+
+    /// <summary>The roles allowed to send it; empty for any official who can see the unit.</summary>
+    IReadOnlyList<string> Roles => [];
+}
+
 /// <summary>Only a signed-in administrator may send it (users, units, storage checks).</summary>
 public interface IAdministratorRequest : IAuthenticatedRequest;
 

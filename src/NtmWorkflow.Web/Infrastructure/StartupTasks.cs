@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Seeding;
 using NtmWorkflow.Web.Workflows;
 
 namespace NtmWorkflow.Web.Infrastructure;
 
 /// <summary>
-/// Runs before the server accepts requests: loads and validates definitions and calendars (a broken file stops
+/// Runs before the server accepts requests: loads and validates definitions, calendars and commune groups (a broken file stops
 /// start-up with file, line and reason), migrates the database, loads units, and seeds demo users where allowed —
 /// under <see cref="StartupLock"/>, so instances started together take turns.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var registry = services.GetRequiredService<DefinitionRegistry>();
+        services.GetRequiredService<ICommuneGroupCodes>();
         foreach (var year in services.GetRequiredService<WorkingCalendar>().Years.Where(y => y.Provisional))
         {
             logger.LogWarning(

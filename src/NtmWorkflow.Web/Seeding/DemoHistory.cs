@@ -55,7 +55,7 @@ internal sealed class DemoHistory(
         {
             var claim = new CriterionClaim(criterion.Number, criterion.Number != unmet, new Dictionary<string, IndicatorValue>());
             var explanation = claim.Met ? null : "Chưa đạt theo báo cáo năm 2023 của huyện Trà Cú.";
-            db.CriterionEntries.Add(dossier.AssessCriterion(definition, set, claim, explanation, claims, dossier.Thresholds(unit), actor, now));
+            db.CriterionEntries.Add(dossier.AssessCriterion(definition, set, claim, explanation, claims, dossier.Thresholds(unit, null), actor, now));
         }
     }
 }

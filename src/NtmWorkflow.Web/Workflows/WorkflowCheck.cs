@@ -7,8 +7,9 @@ namespace NtmWorkflow.Web.Workflows;
 
 /// <summary>
 /// <c>check-workflows [folder]</c>: what an official runs after editing the data files. Reads every criteria set,
-/// definition, the programme periods, calendar and the units file as start-up would, without a server or a database, prints each problem as
-/// <c>file:line: reason</c> and answers non-zero when there is one. Each kind is checked even when another failed.
+/// definition, the programme periods, calendar, the units file and the commune groups file as start-up would, without a
+/// server or a database, prints each problem as <c>file:line: reason</c> and answers non-zero when there is one. Each
+/// kind is checked even when another failed.
 /// </summary>
 public static class WorkflowCheck
 {
@@ -30,6 +31,8 @@ public static class WorkflowCheck
         }
         Check(output, ref problems, "năm lịch", () => CalendarLoader.LoadFolder(Path.Combine(root, "calendars")), loaded => loaded.Years.Count);
         Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Count);
+        Check(output, ref problems, "nhóm xã", () => CommuneGroupCatalog.Load(Path.GetFullPath(options.CommuneGroupsFile, root)),
+            loaded => loaded.All.Count);
         output.WriteLine(problems == 0 ? $"Hợp lệ: {root}" : $"Có {problems} lỗi trong {root}.");
         return problems == 0 ? 0 : 1;
     }

@@ -4,6 +4,7 @@ using MediatR;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Criteria;
@@ -34,7 +35,7 @@ public static class AssessCriterion
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, ICurrentActor actors, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, CommuneGroups groups, ICurrentActor actors, TimeProvider clock)
         : IRequestHandler<Command, GetCriteria.CriteriaView>
     {
         public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
@@ -44,11 +45,15 @@ public static class AssessCriterion
             var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
             var claims = await dossiers.ClaimsAsync(dossier.Id, cancellationToken);
             var values = (command.Body.Values ?? []).ToDictionary(v => v.Key, v => ToValue(v.Value)!);
-            var claim = new CriterionClaim(command.Number, command.Body.Met!.Value, values);
-            var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, dossier.Thresholds(unit), actor,
+            // The group in force on the day the commune judges itself stays with the entry and judges it, whatever the
+            // province decides later.
+            var thresholds = await groups.ThresholdsAsync(dossier, unit, set, cancellationToken);
+            var group = thresholds.Group ?? (await groups.OnAsync(unit.Code, groups.Today, cancellationToken))?.Group;
+            var claim = new CriterionClaim(command.Number, command.Body.Met!.Value, values, group);
+            var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, thresholds, actor,
                 clock.GetUtcNow().UtcDateTime);
             db.CriterionEntries.Add(entry);
-            return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
         }
     }
 

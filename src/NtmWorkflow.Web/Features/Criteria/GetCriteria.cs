@@ -4,11 +4,15 @@ using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Criteria;
 
-/// <summary>The dossier's criteria: each with its indicators, thresholds for the unit's region, the self-assessment and its history.</summary>
+/// <summary>
+/// The dossier's criteria: each with its indicators, thresholds for the unit's region, the self-assessment and its history,
+/// and the commune's group (nhóm xã) today and under each self-assessment.
+/// </summary>
 public static class GetCriteria
 {
     public sealed record Query(Guid DossierId) : IRequest<CriteriaView>, IDossierRequest;
@@ -18,7 +22,7 @@ public static class GetCriteria
         int DossierVersion,
         CriteriaSetRef CriteriaSet,
         string? Region,
-        string? Group,
+        CommuneGroupView? CommuneGroup,
         int Met,
         int Total,
         IReadOnlyList<CriterionRef> NotMet,
@@ -65,14 +69,17 @@ public static class GetCriteria
         string Code, string Name, string? Unit, string Kind, decimal? Threshold, IndicatorValue? Value, bool? MeetsThreshold,
         bool Provisional, string? Note, string? Standard);
 
-    public sealed record AssessmentView(bool Met, string? Explanation, IReadOnlyDictionary<string, IndicatorValue> Values, string Stage, string By, DateTime At);
+    /// <param name="CommuneGroup">The commune's group in force on the day the entry was recorded (null: none).</param>
+    public sealed record AssessmentView(
+        bool Met, string? Explanation, IReadOnlyDictionary<string, IndicatorValue> Values, string Stage, string By, DateTime At,
+        string? CommuneGroup);
 
-    internal sealed class Handler(DossierLookup dossiers) : IRequestHandler<Query, CriteriaView>
+    internal sealed class Handler(DossierLookup dossiers, CommuneGroups groups) : IRequestHandler<Query, CriteriaView>
     {
         public async Task<CriteriaView> Handle(Query query, CancellationToken cancellationToken)
         {
             var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
-            return await Build(dossiers, dossier, definition, unit, cancellationToken);
+            return await Build(dossiers, groups, dossier, definition, unit, cancellationToken);
         }
     }
 
@@ -81,21 +88,23 @@ public static class GetCriteria
     /// answer reads several tables, and on SQLite every other writer would wait for those reads.
     /// </summary>
     internal static async Task<CriteriaView> SaveAndBuildAsync(
-        AppDbContext db, DossierLookup dossiers, Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit,
-        CancellationToken cancellationToken)
+        AppDbContext db, DossierLookup dossiers, CommuneGroups groups, Dossier dossier, WorkflowDefinition definition,
+        AdministrativeUnit unit, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.CommitTransactionAsync(cancellationToken);
-        return await Build(dossiers, dossier, definition, unit, cancellationToken);
+        return await Build(dossiers, groups, dossier, definition, unit, cancellationToken);
     }
 
+    /// <remarks>The unit's commune group is today's, shown beside the group each self-assessment was recorded under.</remarks>
     internal static async Task<CriteriaView> Build(
-        DossierLookup dossiers, Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, CancellationToken cancellationToken)
+        DossierLookup dossiers, CommuneGroups groups, Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit,
+        CancellationToken cancellationToken)
     {
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
         var (entries, reviews) = await dossiers.AllEntriesAsync(dossier.Id, cancellationToken);
         var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
-        var thresholds = dossier.Thresholds(unit);
+        var thresholds = await groups.ThresholdsAsync(dossier, unit, set, cancellationToken);
         var unmet = CriteriaEvaluation.Unmet(set, claims, thresholds);
         var disputed = DossierLookup.Disputed(set, reviews);
         var evidence = await dossiers.EvidenceAsync(dossier.Id, cancellationToken);
@@ -124,7 +133,7 @@ public static class GetCriteria
             dossier.Version,
             new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note),
             thresholds.Region,
-            thresholds.Group,
+            await groups.TodayAsync(unit.Code, cancellationToken),
             set.Criteria.Count - unmet.Count,
             set.Criteria.Count,
             CriterionRef.Of(unmet),
@@ -148,7 +157,7 @@ public static class GetCriteria
         indicator.StandardFor(context.Year));
 
     private static AssessmentView View(CriterionEntry entry) =>
-        new(entry.Verdict, entry.Note, entry.Values(), entry.Stage, entry.ActorUserName, entry.At);
+        new(entry.Verdict, entry.Note, entry.Values(), entry.Stage, entry.ActorUserName, entry.At, entry.CommuneGroup);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/dossiers/{id:guid}/criteria", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>

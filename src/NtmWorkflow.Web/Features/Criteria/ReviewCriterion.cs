@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Criteria;
@@ -29,7 +30,7 @@ public static class ReviewCriterion
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, ICurrentActor actors, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, CommuneGroups groups, ICurrentActor actors, TimeProvider clock)
         : IRequestHandler<Command, GetCriteria.CriteriaView>
     {
         public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public static class ReviewCriterion
             var entry = dossier.ReviewCriterion(set, definition, command.Number, command.Body.Agree!.Value, command.Body.Note, actor,
                 clock.GetUtcNow().UtcDateTime);
             db.CriterionEntries.Add(entry);
-            return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
         }
     }
 

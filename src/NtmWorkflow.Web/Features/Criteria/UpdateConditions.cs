@@ -3,6 +3,7 @@ using MediatR;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Criteria;
@@ -42,7 +43,7 @@ public static class UpdateConditions
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, ICurrentActor actors, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, CommuneGroups groups, ICurrentActor actors, TimeProvider clock)
         : IRequestHandler<Command, GetCriteria.CriteriaView>
     {
         public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ public static class UpdateConditions
             var conditions = new RecognitionConditions(
                 b.SatisfactionPercent, b.ConstructionDebtVnd, b.SecurityStable, b.IncomeAboveNangCaoPercent, b.SmartHamlets, b.StandoutField);
             dossier.UpdateConditions(definition, conditions, actor, clock.GetUtcNow().UtcDateTime);
-            return await GetCriteria.SaveAndBuildAsync(db, dossiers, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
         }
     }
 

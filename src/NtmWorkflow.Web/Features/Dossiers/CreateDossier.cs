@@ -7,6 +7,7 @@ using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 using NtmWorkflow.Web.Notifications;
 using NtmWorkflow.Web.Workflows;
@@ -37,7 +38,7 @@ public static class CreateDossier
 
     internal sealed class Handler(
         AppDbContext db, ICurrentActor actors, PeriodCatalog periods, DefinitionRegistry definitions, CriteriaRegistry criteria,
-        Notifier notifier, WorkingCalendar calendar, TimeProvider clock)
+        CommuneGroups groups, Notifier notifier, WorkingCalendar calendar, TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -50,10 +51,14 @@ public static class CreateDossier
             var now = clock.GetUtcNow().UtcDateTime;
             var dossier = Dossier.Open(unit, level, command.Year!.Value, definition, criteria.Current, actor, now, calendar);
             await EnsureCanStart(unit, level, chosen, cancellationToken);
+            var set = criteria.Current(dossier.CriteriaSetId);
+            if (set.NeedsGroup)
+            {
+                await groups.RequiredAsync(unit, set, cancellationToken);
+            }
             db.Dossiers.Add(dossier);
             await notifier.NotifyMoveAsync(dossier, definition, unit.Name, "Lập hồ sơ", actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            var set = criteria.Current(dossier.CriteriaSetId);
             return DossierView.From(dossier, unit.Name, definition, set.Criteria, new HashSet<string>(),
                 DeadlineStatus.For(dossier, definition, now, calendar), actor);
         }

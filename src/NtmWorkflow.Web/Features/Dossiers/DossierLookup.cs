@@ -5,6 +5,7 @@ using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 using NtmWorkflow.Web.Workflows;
 
@@ -15,7 +16,8 @@ namespace NtmWorkflow.Web.Features.Dossiers;
 /// its current self-assessment.
 /// </summary>
 internal sealed class DossierLookup(
-    AppDbContext db, DefinitionRegistry definitions, CriteriaRegistry criteria, WorkingCalendar calendar, TimeProvider clock)
+    AppDbContext db, DefinitionRegistry definitions, CriteriaRegistry criteria, CommuneGroups groups, WorkingCalendar calendar,
+    TimeProvider clock)
 {
     public async Task<(Dossier Dossier, WorkflowDefinition Definition, AdministrativeUnit Unit)> LoadAsync(
         Guid id, bool forUpdate, CancellationToken cancellationToken)
@@ -59,7 +61,8 @@ internal sealed class DossierLookup(
     {
         var set = await CriteriaAsync(dossier, cancellationToken);
         var claims = await ClaimsAsync(dossier.Id, cancellationToken);
-        return new DossierState(set, claims, CriteriaEvaluation.Unmet(set, claims, dossier.Thresholds(unit)),
+        var thresholds = await groups.ThresholdsAsync(dossier, unit, set, cancellationToken);
+        return new DossierState(set, claims, thresholds, CriteriaEvaluation.Unmet(set, claims, thresholds),
             await DocumentTypesAsync(dossier.Id, cancellationToken));
     }
 
@@ -131,7 +134,7 @@ internal sealed class DossierLookup(
             state.Unmet,
             CriteriaEvaluation.FailingConditions(state.Set.Conditions, dossier.Conditions),
             disputed,
-            definition.Purpose == Purposes.Revocation ? Revocation(state.Set, state.Claims, dossier.Thresholds(unit)) : null,
+            definition.Purpose == Purposes.Revocation ? Revocation(state.Set, state.Claims, state.Thresholds) : null,
             state.DocumentTypes,
             dossier.PostingUntil(definition, now, calendar));
     }
@@ -157,4 +160,8 @@ internal sealed class DossierLookup(
 
 /// <summary>What both the dossier's page and its actions' checks read about its criteria and papers.</summary>
 internal sealed record DossierState(
-    CriteriaSet Set, IReadOnlyDictionary<int, CriterionClaim> Claims, IReadOnlyList<Criterion> Unmet, IReadOnlySet<string> DocumentTypes);
+    CriteriaSet Set,
+    IReadOnlyDictionary<int, CriterionClaim> Claims,
+    ThresholdContext Thresholds,
+    IReadOnlyList<Criterion> Unmet,
+    IReadOnlySet<string> DocumentTypes);

@@ -7,7 +7,7 @@ namespace NtmWorkflow.Web.Infrastructure.Pipeline;
 
 /// <summary>
 /// Enforces what each request type declares (see RequestMarkers), for the API, the pages and scheduled jobs alike:
-/// anonymous, signed in, signed in with the dossier inside the caller's unit subtree, or the system's own jobs.
+/// anonymous, signed in, signed in with the dossier or unit inside the caller's unit subtree, or the system's own jobs.
 /// </summary>
 internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor actors, AppDbContext db, IHttpContextAccessor http)
     : IPipelineBehavior<TRequest, TResponse>
@@ -23,15 +23,19 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
             case ISystemRequest:
                 break;
             case IDossierRequest dossierRequest:
-                var actor = await actors.RequireAsync(cancellationToken);
-                var unitPath = await db.Dossiers.AsNoTracking()
-                    .Where(d => d.Id == dossierRequest.DossierId)
-                    .Select(d => d.UnitPath)
-                    .FirstOrDefaultAsync(cancellationToken)
-                    ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {dossierRequest.DossierId}.");
-                if (!actor.CanSee(unitPath))
+                await RequireInScopeAsync(
+                    db.Dossiers.Where(d => d.Id == dossierRequest.DossierId).Select(d => d.UnitPath),
+                    $"Không tìm thấy hồ sơ {dossierRequest.DossierId}.", ProblemException.OutOfScope(), cancellationToken);
+                break;
+            case IUnitRequest unitRequest:
+                var actor = await RequireInScopeAsync(
+                    db.Units.Where(u => u.Code == unitRequest.UnitCode).Select(u => u.Path),
+                    $"Không có đơn vị hành chính mã '{unitRequest.UnitCode}'.",
+                    ProblemException.Forbidden("Đơn vị này không thuộc phạm vi đơn vị của bạn."), cancellationToken);
+                if (unitRequest.Roles.Count > 0 && !unitRequest.Roles.Any(actor.Roles.Contains))
                 {
-                    throw ProblemException.OutOfScope();
+                    throw ProblemException.Forbidden(
+                        $"Chỉ {string.Join(" hoặc ", unitRequest.Roles.Select(Roles.VietnameseName))} được thực hiện việc này.");
                 }
                 break;
             case IAdministratorRequest when !(await actors.RequireAsync(cancellationToken)).Roles.Contains(Roles.Administrator):
@@ -43,5 +47,14 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                 throw new InvalidOperationException($"{typeof(TRequest).Name} does not declare who may send it.");
         }
         return await next();
+    }
+
+    /// <summary>The caller, when the unit path <paramref name="unitPath"/> finds lies in their subtree; 404 when it finds none.</summary>
+    private async Task<Domain.Actor> RequireInScopeAsync(
+        IQueryable<string> unitPath, string notFound, ProblemException outOfScope, CancellationToken cancellationToken)
+    {
+        var actor = await actors.RequireAsync(cancellationToken);
+        var path = await unitPath.FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound(notFound);
+        return actor.CanSee(path) ? actor : throw outOfScope;
     }
 }

@@ -5,6 +5,7 @@ using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Public;
+using NtmWorkflow.Web.Features.Units;
 
 namespace NtmWorkflow.Web.Pages.Dossiers;
 
@@ -36,6 +37,9 @@ public sealed class DetailsModel : AppPageModel
     public IReadOnlyList<GetTimeline.TimelineEvent> Timeline { get; private set; } = [];
 
     public GetCriteria.CriteriaView Criteria { get; private set; } = null!;
+
+    /// <summary>The unit's commune groups, linked from the criteria for a commune.</summary>
+    public ListCommuneGroups.GroupsView Groups { get; private set; } = null!;
 
     public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
 
@@ -205,6 +209,7 @@ public sealed class DetailsModel : AppPageModel
         Dossier = dossier.Value;
         Timeline = await Mediator.Send(new GetTimeline.Query(Id));
         Criteria = await Mediator.Send(new GetCriteria.Query(Id));
+        Groups = await Mediator.Send(new ListCommuneGroups.Query(Dossier.UnitCode));
         Documents = await Mediator.Send(new ListDocuments.Query(Id));
         Comments = await Mediator.Send(new ListPublicComments.Query(Id));
         return null;

@@ -299,6 +299,56 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CommuneGroupAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode", "ValidFrom", "Group", "DecisionNumber", "DecisionDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_commune_groups_unit_valid_from");
+
+                    b.ToTable("commune_groups", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -314,6 +364,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommuneGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
@@ -1033,6 +1087,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.AppUser", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CommuneGroupAssignment", b =>
                 {
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
                         .WithMany()

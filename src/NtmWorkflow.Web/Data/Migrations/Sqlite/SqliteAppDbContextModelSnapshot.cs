@@ -287,6 +287,54 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CommuneGroupAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode", "ValidFrom", "Group", "DecisionNumber", "DecisionDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_commune_groups_unit_valid_from");
+
+                    b.ToTable("commune_groups", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -299,6 +347,10 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneGroup")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DossierId")
@@ -1010,6 +1062,15 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.AppUser", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CommuneGroupAssignment", b =>
                 {
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
                         .WithMany()
