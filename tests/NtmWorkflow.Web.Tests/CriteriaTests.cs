@@ -28,7 +28,7 @@ public sealed class CriteriaTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal("Trường học", schools.GetProperty("name").GetString());
         Assert.Equal(80, schools.GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());
         Assert.Equal(3, criteria.GetProperty("conditions").GetProperty("failing").GetArrayLength());
-        Assert.Equal(JsonValueKind.Null, criteria.GetProperty("group").ValueKind);
+        Assert.Equal(JsonValueKind.Null, criteria.GetProperty("communeGroup").ValueKind);
         Assert.False(criteria.GetProperty("criteriaSet").GetProperty("provisional").GetBoolean());
         Assert.False(schools.GetProperty("indicators")[0].GetProperty("provisional").GetBoolean());
         Assert.Equal(JsonValueKind.Null, schools.GetProperty("indicators")[0].GetProperty("standard").ValueKind);

@@ -72,7 +72,7 @@ public sealed class ListAndTaskTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal(0, otherStage.GetProperty("total").GetInt32());
         var byStatus = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?status=in-progress&year=2025&unitCode={commune.Code}");
         Assert.Equal(1, byStatus.GetProperty("total").GetInt32());
-        var otherYear = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?year=2025&unitCode={commune.Code}");
+        var otherYear = await district.GetFromJsonAsync<JsonElement>($"/api/dossiers?year=2024&unitCode={commune.Code}");
         Assert.Equal(0, otherYear.GetProperty("total").GetInt32());
     }
 

@@ -21,6 +21,14 @@ public static class Display
 
     public static string Role(string role) => Roles.VietnameseName(role);
 
+    public static string Subject(string subject) => subject switch
+    {
+        Subjects.Commune => "Xã",
+        Subjects.District => "Huyện",
+        Subjects.Hamlet => "Thôn",
+        _ => subject,
+    };
+
     /// <summary>The ISO date an &lt;input type="date"&gt; expects.</summary>
     public static string InputDate(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
+using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 
 namespace NtmWorkflow.Web.Pages.Dossiers;
 
 /// <summary>Opens a dossier for a unit in the official's scope; the rules (role, prerequisites, one open per level) are the API's.</summary>
-public sealed class CreateModel(UnitsInScope units, TimeProvider clock) : AppPageModel
+public sealed class CreateModel(UnitsInScope units, PeriodCatalog periods, TimeProvider clock) : AppPageModel
 {
     [BindProperty] public string? UnitCode { get; set; }
     [BindProperty] public string? Level { get; set; }
     [BindProperty] public int? Year { get; set; }
 
     public IReadOnlyList<AdministrativeUnit> Units { get; private set; } = [];
+
+    /// <summary>The programme periods, so the form can say which years take which dossiers.</summary>
+    public IReadOnlyList<ProgrammePeriod> Periods => periods.All;
+
+    public int MaxYear => clock.GetUtcNow().Year + 1;
 
     public async Task OnGetAsync()
     {
