@@ -30,7 +30,7 @@ public sealed class WorkflowCheckTests
         Assert.Equal(1, code);
         Assert.Matches(@"commune-ntm-2021\.yaml:\d+:\d+: .*co-khong", output);
         Assert.Contains("2026.yaml: 'status' phải là 'official' hoặc 'provisional'.", output);
-        Assert.Contains("mã đơn vị 'dong-thap.hong-ngu.tan-hoi' xuất hiện 2 lần", output);
+        Assert.Matches(@"units\.yaml:\d+:\d+: mã đơn vị 'dong-thap.hong-ngu.tan-hoi' xuất hiện 2 lần", output);
         Assert.Contains("lỗi trong", output);
     }
 

@@ -125,10 +125,11 @@ public sealed class Dossier
         AdministrativeUnit unit, string level, int year, WorkflowDefinition definition, Func<string, CriteriaSet> criteriaOf,
         Actor actor, DateTime now, WorkingCalendar calendar)
     {
-        if (unit.Kind != definition.Subject)
+        unit.EnsureMayOpenDossier(WorkingCalendar.ToVietnamDate(now));
+        if (UnitKinds.SubjectOf(unit.Kind) != definition.Subject)
         {
             throw ProblemException.BadRequest("workflow",
-                $"Quy trình '{definition.Id}' dành cho đơn vị cấp {definition.Subject}, còn '{unit.Name}' là cấp {unit.Kind}.");
+                $"Quy trình '{definition.Id}' dành cho đơn vị cấp {definition.Subject}, còn '{unit.Name}' là cấp {UnitKinds.VietnameseName(unit.Kind)}.");
         }
         if (!definition.Levels.Contains(level))
         {

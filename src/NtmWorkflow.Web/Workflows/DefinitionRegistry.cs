@@ -15,8 +15,14 @@ public sealed class DefinitionRegistry(DefinitionCatalog catalog, IOptions<Workf
 
     public WorkflowDefinition? FindCurrent(string id) => catalog.Find(id);
 
-    public WorkflowDefinition? DefaultFor(string subject) =>
-        options.Value.Defaults.TryGetValue(subject, out var id) ? catalog.Find(id) : null;
+    /// <summary>
+    /// The default definition for a unit of this kind (or for a subject). A ward gets its tier's (the commune's), so
+    /// that <see cref="Domain.Dossier.Open"/> refuses it with the reason rather than a missing setting.
+    /// </summary>
+    public WorkflowDefinition? DefaultFor(string unitKind) =>
+        UnitKinds.IsKnown(unitKind) && UnitKinds.TierSubject(unitKind) is { } subject && options.Value.Defaults.TryGetValue(subject, out var id)
+            ? catalog.Find(id)
+            : null;
 
     /// <summary>The exact definition a dossier started on.</summary>
     public Task<WorkflowDefinition> GetPinnedAsync(

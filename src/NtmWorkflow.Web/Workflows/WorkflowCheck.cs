@@ -25,7 +25,7 @@ public static class WorkflowCheck
             Check(output, ref problems, "quy trình", () => DefinitionCatalog.LoadFolder(root, criteria), loaded => loaded.All.Count);
         }
         Check(output, ref problems, "năm lịch", () => CalendarLoader.LoadFolder(Path.Combine(root, "calendars")), loaded => loaded.Years.Count);
-        Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Count);
+        Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Units.Count);
         output.WriteLine(problems == 0 ? $"Hợp lệ: {root}" : $"Có {problems} lỗi trong {root}.");
         return problems == 0 ? 0 : 1;
     }
