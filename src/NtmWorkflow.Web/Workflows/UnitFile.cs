@@ -143,8 +143,8 @@ public static class UnitFile
         var merge = step.String("merge", required: false);
         var move = step.String("move", required: false);
         var dissolve = step.String("dissolve", required: false);
-        var into = step.String("into", required: merge is not null);
-        var under = step.String("under", required: move is not null);
+        var into = step.String("into", required: false);
+        var under = step.String("under", required: false);
         step.RejectUnknownKeys();
         var (line, column) = ((int)step.Node.Start.Line, (int)step.Node.Start.Column);
         return (merge, move, dissolve) switch

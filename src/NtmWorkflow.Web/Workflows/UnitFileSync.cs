@@ -54,8 +54,8 @@ internal static class UnitFileSync
     private sealed record NameChange(string UnitCode, string Actor, string? NewName, DateTime At);
 
     /// <summary>
-    /// The file's name wins unless an administrator renamed the unit after the file last named it and the file still
-    /// gives that same name (or, for a unit of an earlier release, has never named it here).
+    /// The file's name is applied when the file changed it since it last named the unit; for a unit an earlier release
+    /// added (no name recorded from the file), when no administrator has renamed it.
     /// </summary>
     private static void Update(AppDbContext db, AdministrativeUnit unit, UnitFile.Unit node, List<NameChange> names, DateTime now)
     {
@@ -68,8 +68,8 @@ internal static class UnitFileSync
             return;
         }
         var fileLast = names.Where(n => n.Actor == UnitChange.UnitsFile && n.NewName is not null).MaxBy(n => n.At);
-        var adminLast = names.Where(n => n.Actor != UnitChange.UnitsFile).MaxBy(n => n.At);
-        if (adminLast is not null && (fileLast is null || (adminLast.At > fileLast.At && node.Name == fileLast.NewName)))
+        var fileChanged = fileLast is null ? names.All(n => n.Actor == UnitChange.UnitsFile) : fileLast.NewName != node.Name;
+        if (!fileChanged)
         {
             return;
         }
