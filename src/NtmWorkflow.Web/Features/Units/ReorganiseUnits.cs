@@ -32,11 +32,13 @@ public static class ReorganiseUnits
 
     private const string ResolutionMessage = "Cần số nghị quyết (resolution), tối đa 256 ký tự.";
     private const string EffectiveMessage = "Cần ngày có hiệu lực (effectiveOn, dạng yyyy-MM-dd).";
+    private const string CodeMessage = "Chọn đơn vị cần sắp xếp (code).";
 
     public sealed class MergeValidator : AbstractValidator<Merge>
     {
         public MergeValidator()
         {
+            RuleFor(c => c.Code).NotEmpty().WithMessage(CodeMessage);
             RuleFor(c => c.Into).RequiredText(Limits.Code).WithMessage("Cần mã đơn vị sáp nhập vào (into).");
             RuleFor(c => c.Resolution).RequiredText(Limits.Name).WithMessage(ResolutionMessage);
             RuleFor(c => c.EffectiveOn).NotNull().WithMessage(EffectiveMessage);
@@ -47,6 +49,7 @@ public static class ReorganiseUnits
     {
         public MoveValidator()
         {
+            RuleFor(c => c.Code).NotEmpty().WithMessage(CodeMessage);
             RuleFor(c => c.ParentCode).RequiredText(Limits.Code).WithMessage("Cần mã đơn vị cấp trên mới (parentCode).");
             RuleFor(c => c.Resolution).MaximumLength(Limits.Name).WithMessage(ResolutionMessage);
         }
@@ -56,6 +59,7 @@ public static class ReorganiseUnits
     {
         public DissolveValidator()
         {
+            RuleFor(c => c.Code).NotEmpty().WithMessage(CodeMessage);
             RuleFor(c => c.Resolution).RequiredText(Limits.Name).WithMessage(ResolutionMessage);
             RuleFor(c => c.EffectiveOn).NotNull().WithMessage(EffectiveMessage);
         }
