@@ -173,6 +173,8 @@ ReassignUser.Map(api);
 ManageUnits.Map(api);
 ListCommuneGroups.Map(api);
 AssignCommuneGroup.Map(api);
+ReorganiseUnits.Map(api);
+GetUnit.Map(api);
 ListNotifications.Map(api);
 MarkNotificationsRead.Map(api);
 NotificationSettings.Map(api);

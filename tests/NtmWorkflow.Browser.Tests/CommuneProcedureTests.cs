@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NtmWorkflow.Engine;
 using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Tests.Support;
 using NtmWorkflow.Browser.Tests.Support;
 
 namespace NtmWorkflow.Browser.Tests;
@@ -10,7 +13,6 @@ namespace NtmWorkflow.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CommuneProcedureTests(BrowserSuite suite)
 {
-    private const string Commune = "xa.tanhoi";
     private const string District = "huyen.hongngu";
     private const string Appraiser = "tinh.dongthap.thamdinh";
     private const string Leader = "tinh.dongthap.lanhdao";
@@ -21,14 +23,15 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
     public async Task TheWholeHappyPath_FromSelfAssessmentToTheCeremony_EndsRecognisedAndPublished()
     {
         suite.App.Clock.Now = Vietnam(3, 2);
-        var commune = await Official.SignInAsync(suite, Commune);
-        var dossier = await StartQualifiedAsync(commune, "Xã Tân Hội");
+        var unit = await NangCaoCommuneAsync();
+        var commune = await Official.SignInAsync(suite, unit.Officer);
+        var dossier = await StartQualifiedAsync(commune, unit.Name);
         await commune.UploadAsync("bao-cao-ket-qua");
         await commune.ActAsync("open-public-comment");
         await Expect(commune.Page.GetByText("Niêm yết công khai")).ToBeVisibleAsync();
 
         suite.App.Clock.Now = Vietnam(3, 18);
-        commune = await Official.SignInAsync(suite, Commune);
+        commune = await Official.SignInAsync(suite, unit.Officer);
         await commune.OpenAsync(dossier);
         foreach (var paper in new[] { "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa" })
         {
@@ -38,9 +41,9 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await Expect(commune.Page.Locator(".flash")).ToContainTextAsync("chờ cán bộ thẩm tra cấp huyện xử lý");
 
         var district = await Official.SignInAsync(suite, District);
-        await Expect(district.Page.Locator("main")).ToContainTextAsync("Xã Tân Hội");
+        await Expect(district.Page.Locator("main")).ToContainTextAsync(unit.Name);
         await Screenshot(district.Page, "dashboard.png");
-        await district.Page.GetByRole(AriaRole.Link, new() { Name = "Xã Tân Hội" }).First.ClickAsync();
+        await district.Page.GetByRole(AriaRole.Link, new() { Name = unit.Name, Exact = true }).First.ClickAsync();
         await district.UploadAsync("bao-cao-tham-tra");
         await district.ActAsync("approve");
 
@@ -82,19 +85,20 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         var citizen = await suite.NewPageAsync();
         await citizen.GotoAsync("/Public/Decisions?q=1234");
         await Expect(citizen.Locator("tbody")).ToContainTextAsync("1234/QĐ-UBND");
-        await Expect(citizen.Locator("tbody")).ToContainTextAsync("Xã Tân Hội");
+        await Expect(citizen.Locator("tbody")).ToContainTextAsync(unit.Name);
     }
 
     [BrowserFact]
     public async Task AReturnForSupplement_GoesBackToTheCommune_WhichResubmits()
     {
         suite.App.Clock.Now = Vietnam(3, 2);
-        var commune = await Official.SignInAsync(suite, "xa.binhthanh");
-        var dossier = await StartQualifiedAsync(commune, "Xã Bình Thạnh");
+        var unit = await NangCaoCommuneAsync();
+        var commune = await Official.SignInAsync(suite, unit.Officer);
+        var dossier = await StartQualifiedAsync(commune, unit.Name);
         await commune.UploadAsync("bao-cao-ket-qua");
         await commune.ActAsync("open-public-comment");
         suite.App.Clock.Now = Vietnam(3, 18);
-        commune = await Official.SignInAsync(suite, "xa.binhthanh");
+        commune = await Official.SignInAsync(suite, unit.Officer);
         await commune.OpenAsync(dossier);
         foreach (var paper in new[] { "to-trinh-xa", "bao-cao-tong-hop-y-kien", "bien-ban-hop-xa" })
         {
@@ -107,7 +111,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await district.ActAsync("request-supplement", form => form.GetByLabel("Ý kiến, lý do (bắt buộc)").FillAsync("Bổ sung biên bản họp có đủ chữ ký"));
         await Expect(district.Page.Locator(".flash")).ToContainTextAsync("chờ cán bộ xã xử lý");
 
-        commune = await Official.SignInAsync(suite, "xa.binhthanh");
+        commune = await Official.SignInAsync(suite, unit.Officer);
         await Expect(commune.Page.Locator("main")).ToContainTextAsync("Xã bổ sung hồ sơ");
         await commune.OpenAsync(dossier);
         await Expect(commune.Page.Locator("table").Last).ToContainTextAsync("Bổ sung biên bản họp có đủ chữ ký");
@@ -191,6 +195,21 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>
+    /// A commune under the old district of Hồng Ngự holding NTM nâng cao, so it may apply for kiểu mẫu on the three-tier
+    /// procedure (the demo's own communes were merged into a ward on 1 July 2025 and open no new dossier).
+    /// </summary>
+    private async Task<TestUnit> NangCaoCommuneAsync()
+    {
+        var unit = await suite.App.NewCommune();
+        await using var scope = suite.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var commune = await db.Units.FirstAsync(u => u.Code == unit.Code);
+        db.Recognitions.AddRange(Recognition.Imported(commune, Levels.Ntm, 2020), Recognition.Imported(commune, Levels.NtmNangCao, 2024));
+        await db.SaveChangesAsync();
+        return unit;
+    }
 
     /// <summary>The dossier the demo history seeded for a commune.</summary>
     private async Task<Guid> DemoDossierOfAsync(string unitCode)

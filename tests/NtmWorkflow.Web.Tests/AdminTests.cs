@@ -154,7 +154,7 @@ public sealed class AdminTests(NtmApp app) : IClassFixture<NtmApp>
             new { code = "dong-thap.hong-ngu.an-binh-a", name = "Xã An Bình A", kind = "commune", parentCode = "dong-thap.hong-ngu" }));
         var renamed = await Procedure.Must(await admin.PutAsJsonAsync("/api/admin/units/dong-thap.hong-ngu.an-binh-a", new { name = "Phường An Bình A" }));
 
-        Assert.Equal("commune", added.GetProperty("kind").GetString());
+        Assert.Equal("xa", added.GetProperty("kind").GetString());
         Assert.Equal("Phường An Bình A", renamed.GetProperty("name").GetString());
         var found = await admin.GetFromJsonAsync<JsonElement>("/api/admin/units?q=an binh a");
         Assert.Contains(found.EnumerateArray(), u => u.GetProperty("code").GetString() == "dong-thap.hong-ngu.an-binh-a");

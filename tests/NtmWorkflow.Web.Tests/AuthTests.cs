@@ -77,6 +77,7 @@ public sealed class AuthTests(NtmApp app) : IClassFixture<NtmApp>
         [
             "xa.tanhoi", "xa.binhthanh", "xa.tapson", "huyen.hongngu", "huyen.tracu", "tinh.dongthap.thamdinh",
             "tinh.travinh.thamdinh", "tinh.dongthap.lanhdao", "tinh.travinh.lanhdao", "trunguong.thamdinh", "admin",
+            "xa.tapson.vl", "tinh.vinhlong.thamdinh", "tinh.vinhlong.lanhdao",
         ];
         foreach (var user in users)
         {

@@ -30,15 +30,15 @@ public sealed class HistoryTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
-    public async Task TanHoi_AlreadyNangCao_CannotApplyAgain_ButMayApplyForKieuMau()
+    public async Task TanHoi_MergedIntoPhuongHongNgu_OpensNoNewDossier_TheRefusalNamesTheWardAndTheResolution()
     {
         var client = await app.As("xa.tanhoi");
-        var again = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "dong-thap.hong-ngu.tan-hoi", level = "ntm-nang-cao", year = 2025 });
-        Assert.Contains("năm 2022", (await ProblemAssert.Is(HttpStatusCode.Conflict, again)).Detail());
 
         var model = await client.PostAsJsonAsync("/api/dossiers", new { unitCode = "dong-thap.hong-ngu.tan-hoi", level = "ntm-kieu-mau", year = 2025 });
-        Assert.Equal(HttpStatusCode.Created, model.StatusCode);
-        Assert.Equal("commune-ntm-kieu-mau-2021", (await model.Json()).GetProperty("criteria").GetProperty("setId").GetString());
+
+        var refused = (await ProblemAssert.Is(HttpStatusCode.Conflict, model)).Detail();
+        Assert.Contains("dong-thap.phuong-hong-ngu", refused);
+        Assert.Contains("1663/NQ-UBTVQH15", refused);
     }
 
     [Theory]

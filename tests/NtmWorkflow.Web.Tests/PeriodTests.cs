@@ -65,7 +65,7 @@ public sealed class PeriodTests(NtmApp app) : IClassFixture<NtmApp>
 
         var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, await Create(district, "ntm", 2026));
 
-        Assert.Contains("Giai đoạn 2026–2030 không nhận hồ sơ mới cho đơn vị cấp district", problem.Detail());
+        Assert.Contains("Giai đoạn 2026–2030 không nhận hồ sơ mới cho đơn vị cấp huyện", problem.Detail());
         var opened = await Procedure.Must(await Create(district, "ntm", 2025));
         Assert.Equal("district-ntm", opened.GetProperty("workflow").GetProperty("id").GetString());
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -18,27 +19,58 @@ public sealed class UpgradeApp : NtmApp
     /// <summary>A commune the previous release already held.</summary>
     public const string CommuneCode = "dong-thap.xa-tu-ban-truoc";
 
-    public async Task PrepareInitialDatabaseAsync()
+    /// <summary>A recognition the previous release recorded for Xã Tập Sơn (Trà Cú, Trà Vinh) before the reorganisation.</summary>
+    public const string OldDecision = "99/QĐ-UBND-THU";
+
+    public Task PrepareInitialDatabaseAsync() => PrepareDatabaseAsync(migrations => migrations.First(), withOldTree: false);
+
+    /// <summary>
+    /// A database migrated up to <paramref name="pick"/>'s migration, with the province and user every test needs and,
+    /// when <paramref name="withOldTree"/>, the Trà Vinh branch as the previous release stored it (a "commune" kind, no
+    /// reorganisation) with a recognised commune. Written with SQL: the current entities have columns it lacks.
+    /// </summary>
+    public async Task PrepareDatabaseAsync(Func<IEnumerable<string>, string> pick, bool withOldTree)
     {
         await using var db = OnPostgres
             ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(PostgresConnection).Options)
             : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite($"Data Source={Path.Combine(CreateFolder(), "ntm.db")}").Options);
-        var initial = db.Database.GetMigrations().First();
-        Assert.EndsWith("_Initial", initial);
-        await db.GetService<IMigrator>().MigrateAsync(initial);
+        var target = pick(db.Database.GetMigrations());
+        await db.GetService<IMigrator>().MigrateAsync(target);
         Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
-        var nation = new AdministrativeUnit("vn", "Việt Nam", UnitKinds.National, null);
-        var province = new AdministrativeUnit("dong-thap", "Tỉnh Đồng Tháp", UnitKinds.Province, nation);
-        db.Units.AddRange(nation, province, new AdministrativeUnit(CommuneCode, "Xã từ bản trước", UnitKinds.Commune, province));
+        await AddUnit(db, "vn", "Việt Nam", "national", null);
+        await AddUnit(db, "dong-thap", "Tỉnh Đồng Tháp", "province", "/vn/");
+        await AddUnit(db, CommuneCode, "Xã từ bản trước", "commune", "/vn/dong-thap/");
+        if (withOldTree)
+        {
+            await AddUnit(db, "tra-vinh", "Tỉnh Trà Vinh", "province", "/vn/");
+            await AddUnit(db, "tra-vinh.tra-cu", "Huyện Trà Cú", "district", "/vn/tra-vinh/");
+            await AddUnit(db, "tra-vinh.tra-cu.tap-son", "Xã Tập Sơn", "commune", "/vn/tra-vinh/tra-vinh.tra-cu/");
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO recognitions ("Id", "UnitCode", "UnitPath", "Level", "Year", "DecisionNumber", "DecisionDate", "DecisionSigner")
+                VALUES ({Guid.NewGuid()}, {"tra-vinh.tra-cu.tap-son"}, {"/vn/tra-vinh/tra-vinh.tra-cu/tra-vinh.tra-cu.tap-son/"}, {"ntm"}, {2019},
+                        {OldDecision}, {new DateOnly(2019, 12, 20)}, {"UBND tỉnh Trà Vinh"})
+                """);
+        }
         var user = new AppUser
         {
             UserName = UserName, NormalizedUserName = UserName.ToUpperInvariant(), FullName = "Cán bộ từ bản trước",
-            UnitCode = province.Code, SecurityStamp = Guid.NewGuid().ToString(),
+            UnitCode = "dong-thap", SecurityStamp = Guid.NewGuid().ToString(),
         };
         user.PasswordHash = new PasswordHasher<AppUser>().HashPassword(user, Password);
         db.Users.Add(user);
         await db.SaveChangesAsync();
+    }
+
+    private static async Task AddUnit(AppDbContext db, string code, string name, string kind, string? parentPath)
+    {
+        var parent = parentPath?.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+        var path = (parentPath ?? "/") + code + "/";
+        var search = TextSearch.Normalize(name);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO units ("Code", "Name", "Kind", "ParentCode", "Path", "SearchName", "Region")
+            VALUES ({code}, {name}, {kind}, {parent}, {path}, {search}, {"dong-bang-song-cuu-long"})
+            """);
     }
 
     private string CreateFolder()
@@ -79,5 +111,26 @@ public sealed class UpgradeTests
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         var groups = await Procedure.Must(await admin.GetAsync($"/api/units/{UpgradeApp.CommuneCode}/groups"));
         Assert.Equal("nhom-2", groups.GetProperty("current").GetProperty("group").GetString());
+    }
+
+    [Fact]
+    public async Task TheReleaseBeforeTheReorganisation_IsUpgraded_ItsCommunesBecomeXa_AndTheirHistoryFollowsTheMergers()
+    {
+        await using var app = new UpgradeApp();
+        await app.PrepareDatabaseAsync(migrations => migrations.TakeWhile(m => !m.EndsWith("_UnitReorganisation")).Last(), withOldTree: true);
+
+        var tapSon = await (await app.As("admin")).GetFromJsonAsync<JsonElement>("/api/units/vinh-long.tap-son");
+
+        var old = Assert.Single(tapSon.GetProperty("predecessors").EnumerateArray());
+        Assert.Equal("tra-vinh.tra-cu.tap-son", old.GetProperty("code").GetString());
+        Assert.Equal("xa", old.GetProperty("kind").GetString());
+        Assert.Equal("1687/NQ-UBTVQH15", old.GetProperty("resolution").GetString());
+        Assert.Equal("2025-07-01", old.GetProperty("dissolvedOn").GetString());
+        Assert.Contains(tapSon.GetProperty("recognitions").EnumerateArray(), r => r.GetProperty("unitName").GetString() == "Xã Tập Sơn"
+            && r.GetProperty("decision").ValueKind == JsonValueKind.Object && r.GetProperty("decision").GetProperty("number").GetString() == UpgradeApp.OldDecision);
+        var registry = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/public/decisions?provinceCode=vinh-long");
+        var row = Assert.Single(registry.GetProperty("items").EnumerateArray(), r => r.GetProperty("decision").GetProperty("number").GetString() == UpgradeApp.OldDecision);
+        Assert.Equal("Xã Tập Sơn", row.GetProperty("unitName").GetString());
+        Assert.Equal("vinh-long", row.GetProperty("provinceCode").GetString());
     }
 }

@@ -51,8 +51,42 @@ public sealed class WorkflowCheckTests
         Assert.Equal(1, code);
         Assert.Matches(@"commune-ntm-2021\.yaml:\d+:\d+: .*co-khong", output);
         Assert.Contains("2026.yaml: 'status' phải là 'official' hoặc 'provisional'.", output);
-        Assert.Contains("mã đơn vị 'dong-thap.hong-ngu.tan-hoi' xuất hiện 2 lần", output);
+        Assert.Matches(@"units\.yaml:\d+:\d+: mã đơn vị 'dong-thap.hong-ngu.tan-hoi' xuất hiện 2 lần", output);
         Assert.Contains("lỗi trong", output);
+    }
+
+    [Fact]
+    public void EveryBadReorganisation_IsNamedWithItsLine()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        File.AppendAllText(Path.Combine(folder, "units", "units.yaml"), """
+              - id: loi-sap-xep
+                effective: 2025-08-01
+                steps:
+                  - { merge: khong-co, into: vinh-long }
+                  - { merge: vinh-long.dai-an, into: vinh-long.dai-an }
+                  - { merge: vinh-long.dai-an, into: vinh-long }
+                  - { move: vinh-long, under: vinh-long.dai-an }
+                  - { merge: vinh-long.long-hiep, under: vn }
+              - id: loi-sap-xep
+                effective: 2025-08-01
+                steps:
+                  - { dissolve: vinh-long.tap-son }
+
+            """);
+        var lines = File.ReadAllLines(Path.Combine(folder, "units", "units.yaml"));
+        int Line(string text) => Array.FindLastIndex(lines, l => l.Contains(text)) + 1;
+
+        var (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"units.yaml:{Line("merge: khong-co")}:", output);
+        Assert.Matches($@"units\.yaml:{Line("merge: vinh-long.dai-an, into: vinh-long.dai-an")}:\d+: .*chính nó", output);
+        Assert.Matches($@"units\.yaml:{Line("merge: vinh-long.dai-an, into: vinh-long }")}:\d+: .*khác cấp", output);
+        Assert.Matches($@"units\.yaml:{Line("move: vinh-long,")}:\d+: .*trực thuộc", output);
+        Assert.Contains($"units.yaml:{Line("under: vn")}:", output);
+        Assert.Matches($@"units\.yaml:{Line("id: loi-sap-xep")}:\d+: .*'loi-sap-xep' đã dùng", output);
+        Assert.Contains("Có 6 lỗi", output);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
 
+    public DbSet<UnitChange> UnitChanges => Set<UnitChange>();
+
     public DbSet<Dossier> Dossiers => Set<Dossier>();
 
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();

@@ -18,7 +18,34 @@ internal sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration
         unit.Property(u => u.Path).HasMaxLength(Limits.Path);
         unit.Property(u => u.SearchName).HasMaxLength(Limits.Name);
         unit.Property(u => u.Region).HasMaxLength(Limits.Code);
+        unit.Property(u => u.OfficialCode).HasMaxLength(Limits.Code);
+        unit.Property(u => u.SuccessorCode).HasMaxLength(Limits.Code);
+        unit.Property(u => u.Resolution).HasMaxLength(Limits.Name);
         unit.HasIndex(u => u.Path);
+        unit.HasIndex(u => u.SuccessorCode);
+    }
+}
+
+internal sealed class UnitChangeConfiguration : IEntityTypeConfiguration<UnitChange>
+{
+    public void Configure(EntityTypeBuilder<UnitChange> change)
+    {
+        change.ToTable("unit_changes");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.Kind).HasMaxLength(Limits.Code);
+        change.Property(c => c.UnitCode).HasMaxLength(Limits.Code);
+        change.Property(c => c.FromParentCode).HasMaxLength(Limits.Code);
+        change.Property(c => c.ToParentCode).HasMaxLength(Limits.Code);
+        change.Property(c => c.IntoCode).HasMaxLength(Limits.Code);
+        change.Property(c => c.OldName).HasMaxLength(Limits.Name);
+        change.Property(c => c.NewName).HasMaxLength(Limits.Name);
+        change.Property(c => c.Resolution).HasMaxLength(Limits.Name);
+        change.Property(c => c.ChangeId).HasMaxLength(Limits.Code);
+        change.Property(c => c.Note).HasMaxLength(Limits.Text);
+        change.Property(c => c.Actor).HasMaxLength(Limits.Name);
+        change.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(c => c.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        change.HasIndex(c => new { c.UnitCode, c.At });
+        change.HasIndex(c => c.ChangeId);
     }
 }
 
@@ -155,6 +182,7 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recogn
         recognition.HasKey(r => r.Id);
         recognition.Property(r => r.UnitCode).HasMaxLength(Limits.Code);
         recognition.Property(r => r.UnitPath).HasMaxLength(Limits.Path);
+        recognition.Property(r => r.UnitName).HasMaxLength(Limits.Name);
         recognition.Property(r => r.Level).HasMaxLength(Limits.Code);
         recognition.Property(r => r.DecisionNumber).HasMaxLength(Limits.Name);
         recognition.Property(r => r.DecisionSigner).HasMaxLength(Limits.Name);

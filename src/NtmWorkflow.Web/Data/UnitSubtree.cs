@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Domain;
 
 namespace NtmWorkflow.Web.Data;
@@ -13,5 +14,18 @@ internal static class UnitSubtree
     {
         var end = path[..^1] + "0";
         return dossiers.Where(d => d.UnitPath.CompareTo(path) >= 0 && d.UnitPath.CompareTo(end) < 0);
+    }
+
+    /// <summary>
+    /// After a unit moved from path <paramref name="from"/> to <paramref name="to"/>: the dossiers and recognitions of its
+    /// subtree carry the new path, in one statement each, inside the caller's transaction.
+    /// </summary>
+    public static async Task MoveRecordsAsync(this AppDbContext db, string from, string to, CancellationToken cancellationToken)
+    {
+        var cut = from.Length;
+        await db.Dossiers.Under(from)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.UnitPath, d => to + d.UnitPath.Substring(cut)), cancellationToken);
+        await db.Recognitions.Where(r => r.UnitPath.StartsWith(from))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnitPath, r => to + r.UnitPath.Substring(cut)), cancellationToken);
     }
 }

@@ -125,10 +125,11 @@ public sealed class Dossier
         AdministrativeUnit unit, string level, int year, WorkflowDefinition definition, Func<string, CriteriaSet> criteriaOf,
         Actor actor, DateTime now, WorkingCalendar calendar)
     {
-        if (unit.Kind != definition.Subject)
+        // A ward passes here as the commune tier it is, to be refused below with its own reason once in scope.
+        if (UnitKinds.TierSubject(unit.Kind) != definition.Subject)
         {
             throw ProblemException.BadRequest("workflow",
-                $"Quy trình '{definition.Id}' dành cho đơn vị cấp {definition.Subject}, còn '{unit.Name}' là cấp {unit.Kind}.");
+                $"Quy trình '{definition.Id}' dành cho đơn vị cấp {definition.Subject}, còn '{unit.Name}' là cấp {UnitKinds.VietnameseName(unit.Kind)}.");
         }
         if (!definition.Levels.Contains(level))
         {
@@ -140,6 +141,8 @@ public sealed class Dossier
             throw ProblemException.Forbidden(
                 $"Chỉ {Roles.VietnameseName(starter)} của {unit.Name} mới được lập hồ sơ này.");
         }
+        // Only a xã is a commune subject (UnitKinds.SubjectOf): a ward, like a dissolved unit, is refused here.
+        unit.EnsureMayOpenDossier(WorkingCalendar.ToVietnamDate(now));
         var criteria = criteriaOf(definition.Criteria[level].SetId);
         var dossier = new Dossier
         {

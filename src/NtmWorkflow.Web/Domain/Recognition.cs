@@ -15,6 +15,7 @@ public sealed class Recognition
         Id = Guid.CreateVersion7();
         UnitCode = unit.Code;
         UnitPath = unit.Path;
+        UnitName = unit.Name;
         Level = level;
         Year = year;
         DossierId = dossierId;
@@ -25,6 +26,9 @@ public sealed class Recognition
     public string UnitCode { get; private set; } = "";
 
     public string UnitPath { get; private set; } = "";
+
+    /// <summary>The unit's name when it was recognised, as the decision names it, whatever the unit is called since.</summary>
+    public string UnitName { get; private set; } = "";
 
     public string Level { get; private set; } = "";
 
@@ -55,13 +59,14 @@ public sealed class Recognition
     public string? RevocationSigner { get; private set; }
 
     public static Recognition Imported(AdministrativeUnit unit, string level, int? year, string? number = null,
-        DateOnly? date = null, string? signer = null, DateOnly? ceremonyDate = null) =>
+        DateOnly? date = null, string? signer = null, DateOnly? ceremonyDate = null, string? ceremonyPlace = null) =>
         new(unit, level, year, null)
         {
             DecisionNumber = number,
             DecisionDate = date,
             DecisionSigner = signer,
             CeremonyDate = ceremonyDate,
+            CeremonyPlace = ceremonyPlace,
         };
 
     public static Recognition Of(Dossier dossier, AdministrativeUnit unit)

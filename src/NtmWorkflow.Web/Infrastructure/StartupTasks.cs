@@ -38,7 +38,7 @@ internal sealed class StartupTasks(
         await using (await StartupLock.AcquireAsync(db, cancellationToken))
         {
             await DatabaseSetup.MigrateAsync(db, cancellationToken);
-            await UnitFile.SyncAsync(db, workflows.Value.ResolveUnitsFile(), cancellationToken);
+            await UnitFileSync.SyncAsync(db, workflows.Value.ResolveUnitsFile(), clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
             await services.GetRequiredService<CriteriaRegistry>().PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await registry.PublishAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             if (SeedDemo())

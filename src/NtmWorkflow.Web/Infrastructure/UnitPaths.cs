@@ -5,20 +5,31 @@ using NtmWorkflow.Web.Data;
 namespace NtmWorkflow.Web.Infrastructure;
 
 /// <summary>
-/// The path of each unit as read from the database. A unit's path is made of codes when the unit is added and never
-/// changes after (units are renamed, never moved), so it is read once per process rather than on every request.
+/// The path of each unit as read from the database, kept for a short while so that a request need not read it again.
+/// A move changes paths: the instance that moved the unit forgets every path at once (<see cref="Forget"/>), so its
+/// next request sees the move; another instance sees it once its copy is older than <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class UnitPaths
+internal sealed class UnitPaths(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, string> paths = new();
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, (string Path, DateTimeOffset ReadAt)> paths = new();
 
     public async Task<string?> FindAsync(AppDbContext db, string unitCode, CancellationToken cancellationToken)
     {
-        if (paths.TryGetValue(unitCode, out var known))
+        var now = clock.GetUtcNow();
+        if (paths.TryGetValue(unitCode, out var known) && now - known.ReadAt < Lifetime && now >= known.ReadAt)
         {
-            return known;
+            return known.Path;
         }
         var path = await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
-        return path is null ? null : paths.GetOrAdd(unitCode, path);
+        if (path is not null)
+        {
+            paths[unitCode] = (path, now);
+        }
+        return path;
     }
+
+    /// <summary>After a move, for this instance's next request to read the new paths.</summary>
+    public void Forget() => paths.Clear();
 }

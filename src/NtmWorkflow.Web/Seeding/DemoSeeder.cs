@@ -20,6 +20,11 @@ internal sealed class DemoSeeder(UserManager<AppUser> users, RoleManager<Identit
         ("tinh.travinh.thamdinh", "VP Điều phối NTM tỉnh Trà Vinh", Roles.ProvinceAppraiser, "tra-vinh"),
         ("tinh.dongthap.lanhdao", "Lãnh đạo UBND tỉnh Đồng Tháp", Roles.ProvinceLeader, "dong-thap"),
         ("tinh.travinh.lanhdao", "Lãnh đạo UBND tỉnh Trà Vinh", Roles.ProvinceLeader, "tra-vinh"),
+        // The units since 1 July 2025 (two tiers): Xã Tập Sơn of Vĩnh Long and Vĩnh Long's province officials, who
+        // also see Trà Vinh's history (Trà Vinh's tree lies under Vĩnh Long since the merger).
+        ("xa.tapson.vl", "Cán bộ xã Tập Sơn (tỉnh Vĩnh Long)", Roles.CommuneOfficer, "vinh-long.tap-son"),
+        ("tinh.vinhlong.thamdinh", "VP Điều phối NTM tỉnh Vĩnh Long", Roles.ProvinceAppraiser, "vinh-long"),
+        ("tinh.vinhlong.lanhdao", "Lãnh đạo UBND tỉnh Vĩnh Long", Roles.ProvinceLeader, "vinh-long"),
         ("trunguong.thamdinh", "VP Điều phối NTM Trung ương", Roles.CentralAppraiser, "vn"),
         ("admin", "Quản trị hệ thống", Roles.Administrator, "vn"),
     ];

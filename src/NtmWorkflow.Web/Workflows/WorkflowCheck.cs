@@ -30,7 +30,7 @@ public static class WorkflowCheck
             Check(output, ref problems, "giai đoạn", () => PeriodCatalog.Load(root, definitions, criteria!), loaded => loaded.All.Count);
         }
         Check(output, ref problems, "năm lịch", () => CalendarLoader.LoadFolder(Path.Combine(root, "calendars")), loaded => loaded.Years.Count);
-        Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Count);
+        Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Units.Count);
         Check(output, ref problems, "nhóm xã", () => CommuneGroupCatalog.Load(Path.GetFullPath(options.CommuneGroupsFile, root)),
             loaded => loaded.All.Count);
         output.WriteLine(problems == 0 ? $"Hợp lệ: {root}" : $"Có {problems} lỗi trong {root}.");

@@ -8,12 +8,22 @@ using NtmWorkflow.Web.Infrastructure;
 namespace NtmWorkflow.Web.Features.Admin;
 
 /// <summary>
-/// The administrative tree: listed for the administrator, a unit added under its parent, a unit renamed (after a merger,
-/// say). The units file (workflows/units/units.yaml) is read again at every start and wins for the units it lists.
+/// The administrative tree: listed for the administrator, a unit added under its parent, a unit renamed. Each change is
+/// recorded in unit_changes. The units file (workflows/units/units.yaml) is read again at every start: it adds the
+/// units it lists and a name it changed, never undoing an administrator's change (see UnitFileSync).
+/// Merges, moves and dissolutions are in Features/Units/ReorganiseUnits.
 /// </summary>
 public static class ManageUnits
 {
-    public sealed record UnitView(string Code, string Name, string Kind, string? ParentCode, string? Region);
+    /// <param name="OfficialCode">The official code (mã đơn vị hành chính), when known.</param>
+    /// <param name="DissolvedOn">Null while the unit is in force; then <paramref name="SuccessorCode"/> names the unit it merged into, if any.</param>
+    public sealed record UnitView(
+        string Code, string Name, string Kind, string? ParentCode, string? Region, string? OfficialCode, DateOnly? ValidFrom,
+        DateOnly? DissolvedOn, string? SuccessorCode, string? Resolution, DateOnly? ResolutionDate)
+    {
+        public static UnitView From(AdministrativeUnit unit) => new(unit.Code, unit.Name, unit.Kind, unit.ParentCode, unit.Region,
+            unit.OfficialCode, unit.ValidFrom, unit.DissolvedOn, unit.SuccessorCode, unit.Resolution, unit.ResolutionDate);
+    }
 
     public sealed record List(string? Q, string? ParentCode) : IRequest<IReadOnlyList<UnitView>>, IAdministratorRequest;
 
@@ -30,8 +40,8 @@ public static class ManageUnits
             RuleFor(c => c.Code).Slug(Limits.Code, ".-")
                 .WithMessage($"Mã đơn vị (code): chữ thường không dấu, chữ số, dấu chấm và gạch ngang, tối đa {Limits.Code} ký tự.");
             RuleFor(c => c.Name).RequiredText(Limits.Name).WithMessage($"Cần tên đơn vị (name), tối đa {Limits.Name} ký tự.");
-            RuleFor(c => c.Kind).Must(k => k is not null && UnitKinds.All.Contains(k) && k != UnitKinds.National)
-                .WithMessage("Cấp đơn vị (kind) phải là province, district, commune hoặc hamlet.");
+            RuleFor(c => c.Kind).Must(k => UnitKinds.IsKnown(k) && k != UnitKinds.National)
+                .WithMessage("Cấp đơn vị (kind) phải là province, district, xa (hoặc commune), phuong hoặc hamlet.");
             RuleFor(c => c.ParentCode).RequiredText(Limits.Code).WithMessage("Cần mã đơn vị cấp trên (parentCode).");
         }
     }
@@ -42,25 +52,25 @@ public static class ManageUnits
             RuleFor(c => c.Name).RequiredText(Limits.Name).WithMessage($"Cần tên mới (name), tối đa {Limits.Name} ký tự.");
     }
 
-    internal sealed class Handler(AppDbContext db)
+    internal sealed class Handler(AppDbContext db, ICurrentActor actors, TimeProvider clock)
         : IRequestHandler<List, IReadOnlyList<UnitView>>, IRequestHandler<Create, UnitView>, IRequestHandler<Rename, UnitView>
     {
         public async Task<IReadOnlyList<UnitView>> Handle(List query, CancellationToken cancellationToken)
         {
             var words = string.IsNullOrWhiteSpace(query.Q) ? "" : TextSearch.Normalize(query.Q);
-            return await db.Units.AsNoTracking()
+            var units = await db.Units.AsNoTracking()
                 .Where(u => (words == "" || u.SearchName.Contains(words)) && (query.ParentCode == null || u.ParentCode == query.ParentCode))
                 .OrderBy(u => u.Path)
                 .Take(500)
-                .Select(u => new UnitView(u.Code, u.Name, u.Kind, u.ParentCode, u.Region))
                 .ToListAsync(cancellationToken);
+            return units.Select(UnitView.From).ToList();
         }
 
         public async Task<UnitView> Handle(Create command, CancellationToken cancellationToken)
         {
             var parent = await db.Units.FirstOrDefaultAsync(u => u.Code == command.ParentCode, cancellationToken)
                 ?? throw ProblemException.BadRequest("parentCode", $"Không có đơn vị cấp trên mã '{command.ParentCode}'.");
-            if (UnitKinds.All.ToList().IndexOf(command.Kind!) <= UnitKinds.All.ToList().IndexOf(parent.Kind))
+            if (UnitKinds.Tier(command.Kind!) <= UnitKinds.Tier(parent.Kind))
             {
                 throw ProblemException.BadRequest("kind", $"Đơn vị cấp {command.Kind} không thể nằm dưới '{parent.Name}' (cấp {parent.Kind}).");
             }
@@ -70,20 +80,28 @@ public static class ManageUnits
             }
             var unit = new AdministrativeUnit(command.Code!, command.Name!.Trim(), command.Kind!, parent);
             db.Units.Add(unit);
+            db.UnitChanges.Add(new UnitChange(UnitChangeKinds.Create, unit, await ActorAsync(cancellationToken), clock.GetUtcNow().UtcDateTime)
+            {
+                NewName = unit.Name, ToParentCode = parent.Code,
+            });
             await db.SaveChangesAsync(cancellationToken);
-            return View(unit);
+            return UnitView.From(unit);
         }
 
         public async Task<UnitView> Handle(Rename command, CancellationToken cancellationToken)
         {
             var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == command.Code, cancellationToken)
                 ?? throw ProblemException.NotFound($"Không có đơn vị mã '{command.Code}'.");
+            db.UnitChanges.Add(new UnitChange(UnitChangeKinds.Rename, unit, await ActorAsync(cancellationToken), clock.GetUtcNow().UtcDateTime)
+            {
+                OldName = unit.Name, NewName = command.Name!.Trim(),
+            });
             unit.Rename(command.Name!.Trim());
             await db.SaveChangesAsync(cancellationToken);
-            return View(unit);
+            return UnitView.From(unit);
         }
 
-        private static UnitView View(AdministrativeUnit unit) => new(unit.Code, unit.Name, unit.Kind, unit.ParentCode, unit.Region);
+        private async Task<string> ActorAsync(CancellationToken cancellationToken) => (await actors.RequireAsync(cancellationToken)).UserName;
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -27,7 +27,9 @@ public static class RoleTiers
         rule.Must(r => r is not null && Roles.All.Contains(r))
             .WithMessage($"Vai trò (role) phải là một trong: {string.Join(", ", Roles.All)}.");
 
-    public static bool Fits(string role, string unitKind) => RequiredKind(role) is not { } kind || kind == unitKind;
+    /// <summary>Whether the role fits the unit's tier: a commune officer serves a xã or a phường alike.</summary>
+    public static bool Fits(string role, string unitKind) =>
+        RequiredKind(role) is not { } kind || (UnitKinds.IsKnown(unitKind) && UnitKinds.Tier(kind) == UnitKinds.Tier(unitKind));
 
     /// <summary>A 400 naming role and unit when the role does not fit the unit's tier.</summary>
     public static void Require(string role, AdministrativeUnit unit)
@@ -35,8 +37,8 @@ public static class RoleTiers
         if (!Fits(role, unit.Kind))
         {
             throw ProblemException.BadRequest("role",
-                    $"Vai trò {Roles.VietnameseName(role)} ({role}) chỉ gán cho đơn vị cấp {KindName(RequiredKind(role)!)}; "
-                    + $"'{unit.Name}' (unitCode {unit.Code}) là cấp {KindName(unit.Kind)}.")
+                    $"Vai trò {Roles.VietnameseName(role)} ({role}) chỉ gán cho đơn vị cấp {UnitKinds.VietnameseName(RequiredKind(role)!)}; "
+                    + $"'{unit.Name}' (unitCode {unit.Code}) là cấp {UnitKinds.VietnameseName(unit.Kind)}.")
                 .With("unitCode", unit.Code);
         }
     }
@@ -53,16 +55,6 @@ public static class RoleTiers
             .Select(a => $"{a.UserName} ({a.Role} tại {a.Code}, cấp {a.Kind})")
             .ToList();
     }
-
-    private static string KindName(string kind) => kind switch
-    {
-        UnitKinds.National => "trung ương",
-        UnitKinds.Province => "tỉnh",
-        UnitKinds.District => "huyện",
-        UnitKinds.Commune => "xã",
-        UnitKinds.Hamlet => "thôn",
-        _ => kind,
-    };
 }
 
 /// <summary>At start-up, names the accounts a rule made after their creation now refuses, for the administrator to move.</summary>

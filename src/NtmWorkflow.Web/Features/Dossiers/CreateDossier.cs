@@ -46,7 +46,7 @@ public static class CreateDossier
             var actor = await actors.RequireAsync(cancellationToken);
             var unit = await db.Units.RequireAsync(command.UnitCode, cancellationToken);
             var level = command.Level!;
-            var chosen = DossierPeriod.Choose(periods, definitions, unit, unit.Kind, level, command.Year!.Value, command.Workflow);
+            var chosen = DossierPeriod.Choose(periods, definitions, unit, level, command.Year!.Value, command.Workflow);
             var definition = chosen.Definition;
             var now = clock.GetUtcNow().UtcDateTime;
             var dossier = Dossier.Open(unit, level, command.Year!.Value, definition, criteria.Current, actor, now, calendar);

@@ -15,13 +15,16 @@ public sealed record DossierPeriod(ProgrammePeriod Period, WorkflowDefinition De
 {
     /// <exception cref="ProblemException">400 for a year no period covers or an unknown procedure; 409 for what the period closed.</exception>
     public static DossierPeriod Choose(
-        PeriodCatalog periods, DefinitionRegistry definitions, AdministrativeUnit unit, string subject, string level, int year, string? workflow)
+        PeriodCatalog periods, DefinitionRegistry definitions, AdministrativeUnit unit, string level, int year, string? workflow)
     {
         var period = periods.ForYear(year)
             ?? throw ProblemException.BadRequest("year", $"Năm {year} không thuộc giai đoạn nào của Chương trình ({periods.Ranges}).");
-        if (!period.Subjects.TryGetValue(subject, out var opened))
+        // A ward takes its tier's procedure here, so that Dossier.Open refuses it, once in scope, with its own reason.
+        var subject = UnitKinds.TierSubject(unit.Kind);
+        if (subject is null || !period.Subjects.TryGetValue(subject, out var opened))
         {
-            throw ProblemException.Conflict($"{period.Title} không nhận hồ sơ mới cho đơn vị cấp {subject} như {unit.Name}.");
+            throw ProblemException.Conflict(
+                $"{period.Title} không nhận hồ sơ mới cho đơn vị cấp {UnitKinds.VietnameseName(unit.Kind)} như {unit.Name}.");
         }
         var definition = Procedure(definitions, period, opened, workflow);
         if (definition.Purpose != Purposes.Recognition)
@@ -32,7 +35,7 @@ public sealed record DossierPeriod(ProgrammePeriod Period, WorkflowDefinition De
         {
             var levels = string.Join(", ", opened.Levels.Keys.Select(Levels.VietnameseName));
             throw ProblemException.Conflict(
-                $"{period.Title} không nhận hồ sơ mới mức {Levels.VietnameseName(level)} cho cấp {subject}" +
+                $"{period.Title} không nhận hồ sơ mới mức {Levels.VietnameseName(level)} cho cấp {UnitKinds.VietnameseName(unit.Kind)}" +
                 (levels.Length > 0 ? $"; mức còn nhận: {levels}." : "."));
         }
         return new DossierPeriod(period, definition, open);

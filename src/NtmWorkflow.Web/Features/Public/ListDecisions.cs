@@ -15,6 +15,7 @@ public static class ListDecisions
         : IRequest<Paged<RecognitionDecision>>, IAnonymousRequest;
 
     /// <param name="DossierId">The dossier that led to it; null for a recognition imported from before the system.</param>
+    /// <param name="UnitName">The unit's name when it was recognised (a unit merged or renamed since keeps it here).</param>
     public sealed record RecognitionDecision(
         Guid? DossierId,
         string UnitCode,
@@ -65,7 +66,7 @@ public static class ListDecisions
             var total = await decided.CountAsync(cancellationToken);
             var rows = await decided
                 .OrderByDescending(x => x.Recognition.DecisionDate)
-                .ThenBy(x => x.Unit.Name)
+                .ThenBy(x => x.Recognition.UnitName)
                 .Skip(Paging.Skip(query.Page, query.PageSize))
                 .Take(Paging.Size(query.PageSize))
                 .ToListAsync(cancellationToken);
@@ -75,7 +76,7 @@ public static class ListDecisions
                 var d = r.Recognition;
                 var province = provinces.FirstOrDefault(p => r.Unit.Path.StartsWith(p.Path, StringComparison.Ordinal));
                 return new RecognitionDecision(
-                    d.DossierId, d.UnitCode, r.Unit.Name, province?.Code, province?.Name, d.Level, d.Year,
+                    d.DossierId, d.UnitCode, d.UnitName, province?.Code, province?.Name, d.Level, d.Year,
                     DecisionView.From(d.DecisionNumber, d.DecisionDate, d.DecisionSigner)!,
                     CeremonyView.From(d.CeremonyDate, d.CeremonyPlace),
                     DecisionView.From(d.RevocationNumber, d.RevocationDate, d.RevocationSigner));

@@ -11,13 +11,16 @@ public sealed class UnitsInScope(AppDbContext db, ICurrentActor actors)
     /// <summary>More than a province holds; a national official narrows a list by the unit's name instead.</summary>
     private const int Most = 500;
 
-    /// <summary>All of them, or with <paramref name="dossierSubjectsOnly"/> the communes and districts, which dossiers are opened for.</summary>
+    /// <summary>
+    /// All of them, or with <paramref name="dossierSubjectsOnly"/> the communes (xã, not wards) and districts in force, which
+    /// dossiers are opened for.
+    /// </summary>
     public async Task<IReadOnlyList<AdministrativeUnit>> ListAsync(bool dossierSubjectsOnly, CancellationToken cancellationToken)
     {
         var actor = await actors.RequireAsync(cancellationToken);
         return await db.Units.AsNoTracking()
             .Where(u => u.Path.StartsWith(actor.UnitPath))
-            .Where(u => !dossierSubjectsOnly || u.Kind == UnitKinds.Commune || u.Kind == UnitKinds.District)
+            .Where(u => !dossierSubjectsOnly || ((u.Kind == UnitKinds.Commune || u.Kind == UnitKinds.District) && u.DissolvedOn == null))
             .OrderBy(u => u.SearchName)
             .Take(Most)
             .ToListAsync(cancellationToken);
