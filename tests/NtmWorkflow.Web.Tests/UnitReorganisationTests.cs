@@ -79,7 +79,7 @@ public sealed class UnitReorganisationTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal("2/NQ-THU", predecessor.GetProperty("resolution").GetString());
         Assert.Equal(Procedure.Id(dossier), Assert.Single(lineage.GetProperty("dossiers").EnumerateArray()).GetProperty("id").GetString());
         var refused = await ProblemAssert.Is(HttpStatusCode.Conflict, await (await app.As(officer)).PostAsJsonAsync("/api/dossiers",
-            new { unitCode = absorbed, level = "ntm-nang-cao", year = 2026 }));
+            new { unitCode = absorbed, level = "ntm-nang-cao", year = 2025 }));
         Assert.Contains(successor, refused.Detail());
         Assert.Contains("2/NQ-THU", refused.Detail());
         // The dossier under way when the unit was merged goes on.
