@@ -172,6 +172,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await official.OpenAsync("/Dossiers/Create");
         await page.GetByLabel("Đơn vị").SelectOptionAsync(new SelectOptionValue { Label = unitName });
         await page.GetByLabel("Mức").SelectOptionAsync("ntm-kieu-mau");
+        await page.GetByLabel("Năm").FillAsync("2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Dossiers/0"));
         var dossier = $"/Dossiers/{official.DossierId}";

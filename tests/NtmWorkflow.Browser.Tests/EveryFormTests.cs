@@ -40,6 +40,7 @@ public sealed class EveryFormTests(BrowserSuite suite)
         await walker.SubmitEachAsync("/Notifications");
         await walker.SubmitEachAsync("/Dossiers");
         var fresh = await suite.App.NewCommune();
+        await suite.App.PlaceInGroup(fresh);
         var other = await Official.SignInAsync(suite, fresh.Officer);
         var starter = new FormWalker(other.Page);
         await starter.SubmitEachAsync("/Dossiers/Create");

@@ -30,7 +30,7 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
     public async Task TheDefault2026Procedure_GoesFromCommuneToProvince_AndEndsRecognised()
     {
         var commune = await app.NewCommune();
-        await AssignGroup(commune, "nhom-2");
+        await app.PlaceInGroup(commune, "nhom-2");
 
         var dossier = await procedure.Create(commune, year: 2026);
 
@@ -53,7 +53,7 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
     {
         var commune = await app.NewCommune();
         await procedure.At(commune, "recognised");
-        await AssignGroup(commune, "nhom-2");
+        await app.PlaceInGroup(commune, "nhom-2");
 
         var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, await Create(commune, "ntm-hien-dai", 2026));
 
@@ -64,7 +64,7 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
     public async Task ThePovertyThreshold_FollowsTheGroupInForceWhenAssessed_AndAGroupChangeLeavesEarlierAssessmentsAlone()
     {
         var commune = await app.NewCommune();
-        await AssignGroup(commune, "nhom-2");
+        await app.PlaceInGroup(commune, "nhom-2");
         var dossier = await procedure.Create(commune, year: 2026, qualify: false);
 
         var atThreshold = await Assess(commune, dossier, 4m);
@@ -73,7 +73,7 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Contains(6, NotMet(await Assess(commune, dossier, 4.1m)));
         await Assess(commune, dossier, 3m);
 
-        await AssignGroup(commune, "nhom-1", validFrom: app.Clock.Now.AddHours(7).ToString("yyyy-MM-dd"), decision: "121/QĐ-UBND");
+        await app.PlaceInGroup(commune, "nhom-1", validFrom: app.Clock.Now.AddHours(7).ToString("yyyy-MM-dd"), decision: "121/QĐ-UBND");
         var afterChange = await Criteria(commune, dossier);
         Assert.Equal("nhom-1", afterChange.GetProperty("communeGroup").GetProperty("group").GetString());
         Assert.DoesNotContain(6, NotMet(afterChange));
@@ -89,7 +89,7 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
     public async Task ThePovertyStandard_FollowsTheDossiersYear(int year, string standard)
     {
         var commune = await app.NewCommune();
-        await AssignGroup(commune, "nhom-3");
+        await app.PlaceInGroup(commune, "nhom-3");
         var dossier = await procedure.Create(commune, year: year, qualify: false);
 
         var indicator = Indicator(await Criteria(commune, dossier), "6.2");
@@ -101,10 +101,6 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
 
     private async Task<HttpResponseMessage> Create(TestUnit unit, string level, int year) =>
         await (await app.As(unit.Officer)).PostAsJsonAsync("/api/dossiers", new { unitCode = unit.Code, level, year });
-
-    private async Task AssignGroup(TestUnit commune, string group, string validFrom = "2026-02-15", string decision = "120/QĐ-UBND") =>
-        await Procedure.Must(await (await app.As(Procedure.Appraiser)).PostAsJsonAsync($"/api/units/{commune.Code}/groups",
-            new { group, decisionNumber = decision, decisionDate = "2026-02-01", validFrom }));
 
     private async Task<JsonElement> Assess(TestUnit commune, JsonElement dossier, decimal povertyRate) =>
         await Procedure.Must(await (await app.As(commune.Officer)).PutAsJsonAsync(

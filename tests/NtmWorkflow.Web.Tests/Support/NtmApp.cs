@@ -163,6 +163,18 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
         NewUnit(districtCode, UnitKinds.Commune, Roles.CommuneOfficer, "Xã Thử Nghiệm", "xa.thunghiem");
 
     /// <summary>A new district of a province with its own district reviewer, for the district procedure.</summary>
+    /// <summary>
+    /// Places the commune in a commune group through the API, as Đồng Tháp's appraiser, so that it may open a 2026
+    /// dossier (the 2026–2030 criteria read their thresholds by group).
+    /// </summary>
+    public async Task PlaceInGroup(TestUnit commune, string group = "nhom-2", string validFrom = "2026-02-15", string decision = "120/QĐ-UBND")
+    {
+        var client = await As("tinh.dongthap.thamdinh");
+        var response = await client.PostAsJsonAsync($"/api/units/{commune.Code}/groups",
+            new { group, decisionNumber = decision, decisionDate = "2026-02-01", validFrom });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public Task<TestUnit> NewDistrict(string provinceCode = "dong-thap") =>
         NewUnit(provinceCode, UnitKinds.District, Roles.DistrictReviewer, "Huyện Thử Nghiệm", "huyen.thunghiem");
 

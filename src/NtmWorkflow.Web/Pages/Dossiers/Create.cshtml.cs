@@ -17,6 +17,9 @@ public sealed class CreateModel(UnitsInScope units, PeriodCatalog periods, TimeP
     /// <summary>The programme periods, so the form can say which years take which dossiers.</summary>
     public IReadOnlyList<ProgrammePeriod> Periods => periods.All;
 
+    /// <summary>The first year a period still takes new dossiers for: earlier periods are history only.</summary>
+    public int MinYear => periods.All.Where(p => p.Subjects.Count > 0).Select(p => p.FromYear).DefaultIfEmpty(MaxYear).Min();
+
     public int MaxYear => clock.GetUtcNow().Year + 1;
 
     public async Task OnGetAsync()
