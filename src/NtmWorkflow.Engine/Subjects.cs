@@ -8,4 +8,12 @@ public static class Subjects
     public const string Hamlet = "hamlet";
 
     public static readonly IReadOnlyList<string> All = [Commune, District, Hamlet];
+
+    public static string VietnameseName(string subject) => subject switch
+    {
+        Commune => "xã",
+        District => "huyện",
+        Hamlet => "thôn",
+        _ => subject,
+    };
 }

@@ -61,15 +61,15 @@ public sealed class PeriodCatalogTests
     }
 
     [Theory]
-    [InlineData("procedure: khong-co", "không có quy trình 'khong-co'")]
-    [InlineData("procedure: district-ntm", "quy trình 'district-ntm' dành cho cấp district")]
-    [InlineData("procedure: commune-ntm-revocation", "phải là quy trình xét công nhận")]
-    [InlineData("procedure: commune-ntm\n        levels: { ntm: district-ntm-2021 }", "'district-ntm-2021' không phải")]
-    [InlineData("procedure: commune-ntm\n        levels: { ntm-nang-cao: commune-ntm-2021 }", "'commune-ntm-2021' không phải")]
-    [InlineData("procedure: commune-ntm\n        levels: { ntm: commune-ntm-2026-2030 }", "chấm mức 'ntm' bằng bộ 'commune-ntm-2021'")]
-    [InlineData("procedure: commune-ntm-2026\n        levels: { ntm-nang-cao: commune-ntm-nang-cao-2021 }", "không quy trình xét công nhận nào")]
-    [InlineData("procedure: commune-ntm-2026\n        levels: { ntm-hien-dai: { criteria-set: commune-ntm-hien-dai-2026-2030, requires-in-period: ntm } }", "không mở mức đó")]
-    public void Load_WhenThePeriodNamesWhatDoesNotFit_SaysWhichPeriodAndWhy(string commune, string reason)
+    [InlineData("procedure: khong-co", 7, "không có quy trình 'khong-co'")]
+    [InlineData("procedure: district-ntm", 7, "quy trình 'district-ntm' dành cho cấp huyện")]
+    [InlineData("procedure: commune-ntm-revocation", 7, "phải là quy trình xét công nhận")]
+    [InlineData("procedure: commune-ntm\n        levels: { ntm: district-ntm-2021 }", 9, "'district-ntm-2021' không phải")]
+    [InlineData("procedure: commune-ntm\n        levels: { ntm-nang-cao: commune-ntm-2021 }", 9, "'commune-ntm-2021' không phải")]
+    [InlineData("procedure: commune-ntm\n        levels: { ntm: commune-ntm-2026-2030 }", 9, "chấm mức 'ntm' bằng bộ 'commune-ntm-2021'")]
+    [InlineData("procedure: commune-ntm-2026\n        levels:\n          ntm-nang-cao: commune-ntm-nang-cao-2021", 10, "không quy trình xét công nhận nào")]
+    [InlineData("procedure: commune-ntm-2026\n        levels:\n          ntm-hien-dai: { criteria-set: commune-ntm-hien-dai-2026-2030, requires-in-period: ntm }", 10, "không mở mức đó")]
+    public void Load_WhenThePeriodNamesWhatDoesNotFit_SaysWhereAndWhy(string commune, int line, string reason)
     {
         var folder = Directory.CreateTempSubdirectory("ntm-periods").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "programme"));
@@ -78,7 +78,7 @@ public sealed class PeriodCatalogTests
 
         var error = Assert.Throws<DefinitionException>(() => PeriodCatalog.Load(folder, Shipped.Definitions, Shipped.Criteria));
 
-        Assert.Contains(error.Errors, e => e.File == PeriodCatalog.FileName && e.Line == 2 && e.Message.Contains(reason));
+        Assert.Contains(error.Errors, e => e.File == PeriodCatalog.FileName && e.Line == line && e.Message.Contains(reason));
     }
 
     [Fact]

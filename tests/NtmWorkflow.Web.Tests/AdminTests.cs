@@ -151,18 +151,21 @@ public sealed class AdminTests(NtmApp app) : IClassFixture<NtmApp>
         var admin = await app.As(Admin);
 
         var added = await Procedure.Must(await admin.PostAsJsonAsync("/api/admin/units",
-            new { code = "dong-thap.hong-ngu.an-binh-a", name = "Xã An Bình A", kind = "commune", parentCode = "dong-thap.hong-ngu" }));
-        var renamed = await Procedure.Must(await admin.PutAsJsonAsync("/api/admin/units/dong-thap.hong-ngu.an-binh-a", new { name = "Phường An Bình A" }));
+            new { code = "dong-thap.an-binh-a", name = "Xã An Bình A", kind = "commune", parentCode = "dong-thap" }));
+        var renamed = await Procedure.Must(await admin.PutAsJsonAsync("/api/admin/units/dong-thap.an-binh-a", new { name = "Phường An Bình A" }));
 
         Assert.Equal("xa", added.GetProperty("kind").GetString());
         Assert.Equal("Phường An Bình A", renamed.GetProperty("name").GetString());
         var found = await admin.GetFromJsonAsync<JsonElement>("/api/admin/units?q=an binh a");
-        Assert.Contains(found.EnumerateArray(), u => u.GetProperty("code").GetString() == "dong-thap.hong-ngu.an-binh-a");
+        Assert.Contains(found.EnumerateArray(), u => u.GetProperty("code").GetString() == "dong-thap.an-binh-a");
         await ProblemAssert.Is(HttpStatusCode.Conflict, await admin.PostAsJsonAsync("/api/admin/units",
-            new { code = "dong-thap.hong-ngu.an-binh-a", name = "Trùng", kind = "commune", parentCode = "dong-thap.hong-ngu" }));
+            new { code = "dong-thap.an-binh-a", name = "Trùng", kind = "commune", parentCode = "dong-thap" }));
         await ProblemAssert.Is(HttpStatusCode.BadRequest, await admin.PostAsJsonAsync("/api/admin/units",
             new { code = "dong-thap.sai-cap", name = "Sai cấp", kind = "province", parentCode = "dong-thap" }));
         await ProblemAssert.Is(HttpStatusCode.NotFound, await admin.PutAsJsonAsync("/api/admin/units/khong-co", new { name = "X" }));
+        var underEnded = await ProblemAssert.Is(HttpStatusCode.BadRequest, await admin.PostAsJsonAsync("/api/admin/units",
+            new { code = "dong-thap.hong-ngu.moi", name = "Xã Mới", kind = "xa", parentCode = "dong-thap.hong-ngu" }));
+        Assert.Contains("đã kết thúc ngày 01/07/2025", underEnded.Detail());
     }
 
     [Fact]

@@ -11,7 +11,11 @@ public sealed class PeriodTests(NtmApp app) : IClassFixture<NtmApp>
 
     [Theory]
     [InlineData(2015)]
+    [InlineData(2031)]
     [InlineData(1)]
+    [InlineData(0)]
+    [InlineData(-2026)]
+    [InlineData(int.MaxValue)]
     public async Task AYearNoPeriodCovers_IsRefusedNamingThePeriods(int year)
     {
         var commune = await app.NewCommune();
@@ -24,13 +28,15 @@ public sealed class PeriodTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
-    public async Task AYearAfterNextYear_IsRefused()
+    public async Task AnyYearOfAnOpenPeriod_IsAccepted_ItsLastToo()
     {
         var commune = await app.NewCommune();
+        await app.PlaceInGroup(commune);
 
-        var problem = await ProblemAssert.Is(HttpStatusCode.BadRequest, await Create(commune, "ntm", app.Clock.Now.Year + 2));
+        var dossier = await Procedure.Must(await Create(commune, "ntm", 2030));
 
-        Assert.True(problem.Names("year"));
+        Assert.Equal(2030, dossier.GetProperty("year").GetInt32());
+        Assert.Equal("commune-ntm-2026", dossier.GetProperty("workflow").GetProperty("id").GetString());
     }
 
     [Fact]

@@ -107,6 +107,9 @@ public sealed class UnitReorganisationTests(NtmApp app) : IClassFixture<NtmApp>
             (HttpStatusCode.BadRequest, $"{district}/move", new { parentCode = "vinh-long.tap-son" }),
             (HttpStatusCode.BadRequest, $"{district}/move", new { parentCode = "tra-vinh" }),
             (HttpStatusCode.BadRequest, $"{district}/dissolve", new { merge.resolution }),
+            (HttpStatusCode.BadRequest, $"{commune}/merge", new { into = "vinh-long.tap-son", merge.resolution, merge.effectiveOn }),
+            (HttpStatusCode.BadRequest, "vn/dissolve", merge),
+            (HttpStatusCode.BadRequest, "vn/move", new { parentCode = "dong-thap" }),
             (HttpStatusCode.NotFound, "khong-co/dissolve", merge),
             (HttpStatusCode.Conflict, "tra-vinh.tra-cu/dissolve", merge),
             (HttpStatusCode.Conflict, "tra-vinh.tra-cu.dai-an/merge", new { into = "vinh-long.long-hiep", merge.resolution, merge.effectiveOn }),
@@ -121,6 +124,23 @@ public sealed class UnitReorganisationTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal(before.GetProperty("changes").GetArrayLength(), after.GetProperty("changes").GetArrayLength());
         var daiAn = await Lineage(Admin, "tra-vinh.tra-cu.dai-an");
         Assert.Equal("vinh-long.dai-an", daiAn.GetProperty("unit").GetProperty("successorCode").GetString());
+        Assert.Equal(JsonValueKind.Null, (await Lineage(Admin, "vn")).GetProperty("unit").GetProperty("dissolvedOn").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await Lineage(Admin, commune)).GetProperty("unit").GetProperty("successorCode").ValueKind);
+    }
+
+    [Fact]
+    public async Task AMergedCommune_IsPlacedInNoGroup_AndItsRefusalSaysIntoWhatItMerged()
+    {
+        var group = await ProblemAssert.Is(HttpStatusCode.Conflict, await (await app.As(Admin)).PostAsJsonAsync(
+            "/api/units/tra-vinh.tra-cu.tap-son/groups",
+            new { group = "nhom-3", decisionNumber = "99/QĐ-UBND", decisionDate = "2026-02-20", validFrom = "2026-02-20" }));
+        var dossier = await ProblemAssert.Is(HttpStatusCode.Conflict, await (await app.As("xa.tapson")).PostAsJsonAsync("/api/dossiers",
+            new { unitCode = "tra-vinh.tra-cu.tap-son", level = "ntm", year = 2026 }));
+
+        Assert.Contains("đã kết thúc ngày 01/07/2025", group.Detail());
+        Assert.Contains("đã nhập vào đơn vị mã vinh-long.tap-son từ ngày 01/07/2025 theo 1687/NQ-UBTVQH15", dossier.Detail());
+        var groups = await (await app.As(Admin)).GetFromJsonAsync<JsonElement>("/api/units/tra-vinh.tra-cu.tap-son/groups");
+        Assert.False(groups.GetProperty("assignable").GetBoolean());
     }
 
     [Fact]

@@ -139,7 +139,23 @@ public sealed class WorkflowCheckTests
         (code, output) = Check(folder);
 
         Assert.Equal(1, code);
-        Assert.Matches(@"programme/periods\.yaml:\d+:1: Giai đoạn giai-doan-2026-2030, cấp commune: không có quy trình 'commune-ntm-2025'", output);
+        // Reported at the subject whose procedure is missing: the line above the procedure's.
+        var subjectLine = Array.FindIndex(File.ReadAllLines(Path.Combine(folder, "programme/periods.yaml")), l => l.Contains("procedure: commune-ntm-2025"));
+        Assert.Contains($"programme/periods.yaml:{subjectLine}:1: Giai đoạn giai-doan-2026-2030, cấp xã: không có quy trình 'commune-ntm-2025'", output);
+    }
+
+    [Fact]
+    public void ACommuneGroupsFileLackingAGroupTheCriteriaUse_IsRefused_NamingTheSetAndTheGroup()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        var groups = Path.Combine(folder, "units/commune-groups.yaml");
+        var text = File.ReadAllText(groups);
+        File.WriteAllText(groups, text[..text.IndexOf("  - code: nhom-3", StringComparison.Ordinal)]);
+
+        var (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains("criteria/commune-ntm-2026-2030.yaml:1:1: Bộ tiêu chí 'commune-ntm-2026-2030' đặt ngưỡng theo nhóm nhom-3 mà tệp nhóm xã không có.", output);
     }
 
     [Fact]

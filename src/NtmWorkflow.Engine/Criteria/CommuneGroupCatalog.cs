@@ -27,6 +27,19 @@ public sealed class CommuneGroupCatalog
 
     public CommuneGroup? Find(string? code) => All.FirstOrDefault(g => g.Code == code);
 
+    /// <summary>This list, once every group a criteria set keys its thresholds by is known to it.</summary>
+    /// <exception cref="DefinitionException">Naming each set and the groups it uses that the list lacks.</exception>
+    public CommuneGroupCatalog Covering(CriteriaCatalog criteria)
+    {
+        var errors = criteria.All
+            .Select(set => (set, Missing: set.Groups.Where(g => Find(g) is null).ToList()))
+            .Where(x => x.Missing.Count > 0)
+            .Select(x => new DefinitionError("criteria/" + x.set.Source, 1, 1,
+                $"Bộ tiêu chí '{x.set.Id}' đặt ngưỡng theo nhóm {string.Join(", ", x.Missing)} mà tệp nhóm xã không có."))
+            .ToList();
+        return errors.Count == 0 ? this : throw new DefinitionException(errors);
+    }
+
     /// <exception cref="DefinitionException">The file is missing or has problems, each with file, line and reason.</exception>
     public static CommuneGroupCatalog Load(string file)
     {

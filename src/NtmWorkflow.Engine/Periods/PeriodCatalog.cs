@@ -46,9 +46,11 @@ public sealed class PeriodCatalog
     {
         foreach (var (subject, opened) in period.Subjects)
         {
-            foreach (var problem in ProcedureProblems(subject, opened, definitions).Concat(LevelProblems(subject, opened, definitions, criteria)))
+            var problems = ProcedureProblems(subject, opened, definitions).Select(p => (opened.Line, Problem: p))
+                .Concat(LevelProblems(subject, opened, definitions, criteria));
+            foreach (var (line, problem) in problems)
             {
-                yield return new DefinitionError(period.Source, period.Line, 1, $"Giai đoạn {period.Id}, cấp {subject}: {problem}");
+                yield return new DefinitionError(period.Source, line, 1, $"Giai đoạn {period.Id}, cấp {Subjects.VietnameseName(subject)}: {problem}");
             }
         }
     }
@@ -64,7 +66,7 @@ public sealed class PeriodCatalog
             }
             else if (definition.Subject != subject)
             {
-                yield return $"quy trình '{id}' dành cho cấp {definition.Subject}.";
+                yield return $"quy trình '{id}' dành cho cấp {Subjects.VietnameseName(definition.Subject)}.";
             }
         }
         if (definitions.Find(opened.Procedure) is { Purpose: not Purposes.Recognition })
@@ -74,7 +76,7 @@ public sealed class PeriodCatalog
     }
 
     /// <summary>Each open level's set exists and is that level's, and every recognition procedure judges it by that set.</summary>
-    private static IEnumerable<string> LevelProblems(
+    private static IEnumerable<(int Line, string Problem)> LevelProblems(
         string subject, PeriodSubject opened, DefinitionCatalog definitions, CriteriaCatalog criteria)
     {
         foreach (var (level, open) in opened.Levels)
@@ -82,21 +84,21 @@ public sealed class PeriodCatalog
             var set = criteria.Find(open.CriteriaSet);
             if (set is null || set.Subject != subject || set.Level != level)
             {
-                yield return $"mức '{level}' cần một bộ tiêu chí cấp {subject}, mức {level}; '{open.CriteriaSet}' không phải.";
+                yield return (open.Line, $"mức '{level}' cần một bộ tiêu chí cấp {Subjects.VietnameseName(subject)}, mức {level}; '{open.CriteriaSet}' không phải.");
             }
             if (open.RequiresInPeriod is { } required && !opened.Levels.ContainsKey(required))
             {
-                yield return $"mức '{level}' đòi mức '{required}' trong cùng giai đoạn nhưng giai đoạn không mở mức đó.";
+                yield return (open.Line, $"mức '{level}' đòi mức '{required}' trong cùng giai đoạn nhưng giai đoạn không mở mức đó.");
             }
             var recognition = opened.Procedures.Select(definitions.Find).OfType<WorkflowDefinition>()
                 .Where(d => d.Purpose == Purposes.Recognition).ToList();
             if (recognition.All(d => !d.Levels.Contains(level)))
             {
-                yield return $"không quy trình xét công nhận nào của giai đoạn áp dụng cho mức '{level}'.";
+                yield return (open.Line, $"không quy trình xét công nhận nào của giai đoạn áp dụng cho mức '{level}'.");
             }
             foreach (var judged in recognition.Where(d => d.Criteria.TryGetValue(level, out var r) && r.SetId != open.CriteriaSet))
             {
-                yield return $"quy trình '{judged.Id}' chấm mức '{level}' bằng bộ '{judged.Criteria[level].SetId}', giai đoạn dùng '{open.CriteriaSet}'.";
+                yield return (open.Line, $"quy trình '{judged.Id}' chấm mức '{level}' bằng bộ '{judged.Criteria[level].SetId}', giai đoạn dùng '{open.CriteriaSet}'.");
             }
         }
     }

@@ -68,7 +68,7 @@ public static class PeriodParser
                 errors.Add(key, $"Cấp đơn vị '{key.Value}' không tồn tại (dùng: {string.Join(", ", Subjects.All)}).");
                 continue;
             }
-            if (errors.Mapping(value, key.Value!) is { } subject && ReadSubject(subject, errors) is { } read)
+            if (errors.Mapping(value, key.Value!) is { } subject && ReadSubject(subject, errors, (int)key.Start.Line) is { } read)
             {
                 bySubject[key.Value!] = read;
             }
@@ -76,14 +76,14 @@ public static class PeriodParser
         return bySubject;
     }
 
-    private static PeriodSubject? ReadSubject(YamlMappingReader subject, ErrorSink errors)
+    private static PeriodSubject? ReadSubject(YamlMappingReader subject, ErrorSink errors, int line)
     {
         var procedure = subject.Name("procedure");
         var others = subject.ScalarList("other-procedures", required: false).Select(p => p.Value!).ToList();
         var levelsNode = subject.Mapping("levels", required: false);
         var levels = levelsNode is null ? new Dictionary<string, PeriodLevel>() : ReadLevels(levelsNode, errors);
         subject.RejectUnknownKeys();
-        return procedure is null ? null : new PeriodSubject(procedure, [procedure, .. others.Where(o => o != procedure)], levels);
+        return procedure is null ? null : new PeriodSubject(procedure, [procedure, .. others.Where(o => o != procedure)], levels, line);
     }
 
     /// <summary>Each level names its criteria set, or maps it with the level it requires in the same period.</summary>
@@ -97,7 +97,7 @@ public static class PeriodParser
                 errors.Add(key, $"Mức công nhận '{key.Value}' không tồn tại (dùng: {string.Join(", ", Levels.All)}).");
                 continue;
             }
-            if (ReadLevel(key.Value!, value, errors) is { } level)
+            if (ReadLevel(key.Value!, value, errors, (int)key.Start.Line) is { } level)
             {
                 byLevel[key.Value!] = level;
             }
@@ -105,11 +105,11 @@ public static class PeriodParser
         return byLevel;
     }
 
-    private static PeriodLevel? ReadLevel(string name, YamlDotNet.RepresentationModel.YamlNode value, ErrorSink errors)
+    private static PeriodLevel? ReadLevel(string name, YamlDotNet.RepresentationModel.YamlNode value, ErrorSink errors, int line)
     {
         if (value is YamlDotNet.RepresentationModel.YamlScalarNode)
         {
-            return errors.Scalar(value, name) is { } set ? new PeriodLevel(set, null) : null;
+            return errors.Scalar(value, name) is { } set ? new PeriodLevel(set, null, line) : null;
         }
         if (errors.Mapping(value, name) is not { } mapping)
         {
@@ -123,6 +123,6 @@ public static class PeriodParser
             errors.Add(mapping.Node, $"Mức '{name}' không thể đòi chính nó.");
             return null;
         }
-        return criteria is null ? null : new PeriodLevel(criteria, requires);
+        return criteria is null ? null : new PeriodLevel(criteria, requires, line);
     }
 }

@@ -22,7 +22,10 @@ public sealed record ProgrammePeriod(
 /// <param name="Procedure">The recognition procedure a new dossier follows when the caller names none.</param>
 /// <param name="Procedures">Every procedure a new dossier of the period may follow, the default first.</param>
 /// <param name="Levels">The levels open for new recognition dossiers, each with its criteria set.</param>
-public sealed record PeriodSubject(string Procedure, IReadOnlyList<string> Procedures, IReadOnlyDictionary<string, PeriodLevel> Levels);
+/// <param name="Line">Where the file declares the subject, for the problems found with its procedures.</param>
+public sealed record PeriodSubject(
+    string Procedure, IReadOnlyList<string> Procedures, IReadOnlyDictionary<string, PeriodLevel> Levels, int Line);
 
 /// <param name="RequiresInPeriod">A level the unit must have been recognised at for a year of this same period first.</param>
-public sealed record PeriodLevel(string CriteriaSet, string? RequiresInPeriod);
+/// <param name="Line">Where the file opens the level, for the problems found with it.</param>
+public sealed record PeriodLevel(string CriteriaSet, string? RequiresInPeriod, int Line);

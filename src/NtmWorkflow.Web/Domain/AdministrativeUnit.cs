@@ -87,11 +87,19 @@ public sealed class AdministrativeUnit
         }
         if (into.DissolvedOn is not null)
         {
-            throw ProblemException.BadRequest("into", $"'{into.Name}' đã giải thể ngày {into.DissolvedOn:dd/MM/yyyy}; không thể sáp nhập vào.");
+            throw ProblemException.BadRequest("into", $"'{into.Name}' đã kết thúc ngày {into.DissolvedOn:dd/MM/yyyy}; không thể sáp nhập vào.");
+        }
+        if (UnitKinds.Tier(Kind) > UnitKinds.Tier(UnitKinds.Province) && ProvincePathOf(Path) != ProvincePathOf(into.Path))
+        {
+            throw ProblemException.BadRequest("into",
+                $"Không thể sáp nhập '{Name}' vào '{into.Name}': hai đơn vị thuộc hai tỉnh khác nhau (sắp xếp cấp tỉnh trước, rồi mới đến cấp xã).");
         }
         End(on, resolution, resolutionDate);
         SuccessorCode = into.Code;
     }
+
+    /// <summary>The path of the province a unit lies in ("/vn/dong-thap/"), whatever lies between.</summary>
+    private static string ProvincePathOf(string path) => string.Join('/', path.Split('/').Take(3)) + "/";
 
     /// <summary>Ends the unit without a successor (a district when the district tier was abolished).</summary>
     public void Dissolve(DateOnly on, string? resolution, DateOnly? resolutionDate) => End(on, resolution, resolutionDate);
@@ -132,10 +140,12 @@ public sealed class AdministrativeUnit
     {
         if (IsDissolvedOn(day))
         {
-            var successor = SuccessorCode is { } code ? $" Đơn vị kế thừa: mã {code}." : "";
             var by = Resolution is { } resolution ? $" theo {resolution}" : "";
+            var what = SuccessorCode is { } code
+                ? $"đã nhập vào đơn vị mã {code} từ ngày {DissolvedOn:dd/MM/yyyy}{by}"
+                : $"đã giải thể từ ngày {DissolvedOn:dd/MM/yyyy}{by}";
             throw ProblemException.Conflict(
-                    $"{Name} đã giải thể từ ngày {DissolvedOn:dd/MM/yyyy}{by}; không lập hồ sơ mới cho đơn vị này.{successor}")
+                    $"{Name} {what}; không lập hồ sơ mới cho đơn vị này (hồ sơ và quyết định công nhận cũ vẫn được lưu).")
                 .With("successorCode", SuccessorCode);
         }
         if (Kind == UnitKinds.Phuong)

@@ -1,3 +1,5 @@
+using NtmWorkflow.Web.Infrastructure;
+
 namespace NtmWorkflow.Web.Domain;
 
 /// <summary>
@@ -18,6 +20,10 @@ public static class UnitReorganiser
     public static (UnitChange Change, (string From, string To)? Moved) Apply(
         string kind, AdministrativeUnit unit, AdministrativeUnit? target, IEnumerable<AdministrativeUnit> tree, Basis basis)
     {
+        if (unit.Kind == UnitKinds.National)
+        {
+            throw ProblemException.BadRequest("code", $"'{unit.Name}' là gốc của cây đơn vị: không sáp nhập, chuyển hay giải thể được.");
+        }
         var fromParent = unit.ParentCode;
         (string From, string To)? moved = null;
         switch (kind)

@@ -21,13 +21,9 @@ public static class Display
 
     public static string Role(string role) => Roles.VietnameseName(role);
 
-    public static string Subject(string subject) => subject switch
-    {
-        Subjects.Commune => "Xã",
-        Subjects.District => "Huyện",
-        Subjects.Hamlet => "Thôn",
-        _ => subject,
-    };
+    public static string Subject(string subject) => Subjects.VietnameseName(subject) is var name && name.Length > 0
+        ? char.ToUpperInvariant(name[0]) + name[1..]
+        : name;
 
     /// <summary>The ISO date an &lt;input type="date"&gt; expects.</summary>
     public static string InputDate(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

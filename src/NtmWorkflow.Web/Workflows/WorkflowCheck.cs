@@ -31,11 +31,15 @@ public static class WorkflowCheck
         }
         Check(output, ref problems, "năm lịch", () => CalendarLoader.LoadFolder(Path.Combine(root, "calendars")), loaded => loaded.Years.Count);
         Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Units.Count);
-        Check(output, ref problems, "nhóm xã", () => CommuneGroupCatalog.Load(Path.GetFullPath(options.CommuneGroupsFile, root)),
+        Check(output, ref problems, "nhóm xã", () => Covering(CommuneGroupCatalog.Load(Path.GetFullPath(options.CommuneGroupsFile, root)), criteria),
             loaded => loaded.All.Count);
         output.WriteLine(problems == 0 ? $"Hợp lệ: {root}" : $"Có {problems} lỗi trong {root}.");
         return problems == 0 ? 0 : 1;
     }
+
+    /// <summary>The groups, checked against the criteria sets' groups when those sets could be read.</summary>
+    private static CommuneGroupCatalog Covering(CommuneGroupCatalog groups, CriteriaCatalog? criteria) =>
+        criteria is null ? groups : groups.Covering(criteria);
 
     private static T? Check<T>(TextWriter output, ref int problems, string kind, Func<T> load, Func<T, int> count)
         where T : class

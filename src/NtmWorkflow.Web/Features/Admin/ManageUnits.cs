@@ -72,7 +72,12 @@ public static class ManageUnits
                 ?? throw ProblemException.BadRequest("parentCode", $"Không có đơn vị cấp trên mã '{command.ParentCode}'.");
             if (UnitKinds.Tier(command.Kind!) <= UnitKinds.Tier(parent.Kind))
             {
-                throw ProblemException.BadRequest("kind", $"Đơn vị cấp {command.Kind} không thể nằm dưới '{parent.Name}' (cấp {parent.Kind}).");
+                throw ProblemException.BadRequest("kind",
+                    $"Đơn vị cấp {UnitKinds.VietnameseName(command.Kind!)} không thể nằm dưới '{parent.Name}' (cấp {UnitKinds.VietnameseName(parent.Kind)}).");
+            }
+            if (parent.DissolvedOn is { } ended)
+            {
+                throw ProblemException.BadRequest("parentCode", $"'{parent.Name}' đã kết thúc ngày {ended:dd/MM/yyyy}; không thêm đơn vị mới dưới nó.");
             }
             if (await db.Units.AnyAsync(u => u.Code == command.Code, cancellationToken))
             {

@@ -22,16 +22,15 @@ public static class CreateDossier
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock)
+        public Validator()
         {
             RuleFor(c => c.UnitCode).NotEmpty().WithMessage("Cần mã đơn vị (unitCode).")
                 .MaximumLength(Limits.Code).WithMessage($"Mã đơn vị dài tối đa {Limits.Code} ký tự.");
             RuleFor(c => c.Level).NotEmpty().WithMessage("Cần mức công nhận (level).")
                 .Must(l => l is null || Levels.IsKnown(l))
                 .WithMessage(c => $"Mức công nhận '{c.Level}' không tồn tại; dùng {string.Join(", ", Levels.All)}.");
-            RuleFor(c => c.Year).NotNull().WithMessage("Cần năm xét công nhận (year).")
-                .InclusiveBetween(1, clock.GetUtcNow().Year + 1)
-                .WithMessage($"Năm xét công nhận phải là một năm, không sau năm {clock.GetUtcNow().Year + 1}.");
+            // Which years are accepted is the periods file's: a year no period covers is refused by DossierPeriod.
+            RuleFor(c => c.Year).NotNull().WithMessage("Cần năm xét công nhận (year).");
             RuleFor(c => c.Workflow).MaximumLength(Limits.Code).WithMessage($"Mã quy trình dài tối đa {Limits.Code} ký tự.");
         }
     }

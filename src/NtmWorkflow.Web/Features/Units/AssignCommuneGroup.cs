@@ -50,9 +50,15 @@ public static class AssignCommuneGroup
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == command.UnitCode, cancellationToken);
-            if (!CommuneGroups.Assignable(unit.Kind))
+            if (unit.Kind != UnitKinds.Commune)
             {
-                throw ProblemException.BadRequest("unitCode", $"'{unit.Name}' (cấp {unit.Kind}) không phải xã: chỉ xã mới được xếp nhóm.");
+                throw ProblemException.BadRequest("unitCode",
+                    $"'{unit.Name}' (cấp {UnitKinds.VietnameseName(unit.Kind)}) không phải xã: chỉ xã mới được xếp nhóm.");
+            }
+            if (!CommuneGroups.Assignable(unit.Kind, unit.DissolvedOn))
+            {
+                throw ProblemException.Conflict(
+                    $"'{unit.Name}' đã kết thúc ngày {unit.DissolvedOn:dd/MM/yyyy} (sáp nhập hoặc giải thể): không xếp nhóm xã cho đơn vị này.");
             }
             var body = command.Body;
             var number = body.DecisionNumber!.Trim();

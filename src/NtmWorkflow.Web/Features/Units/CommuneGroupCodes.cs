@@ -24,5 +24,6 @@ internal sealed class CommuneGroupFile(CommuneGroupCatalog catalog) : ICommuneGr
 
     public static void Register(IServiceCollection services) =>
         services.AddSingleton<ICommuneGroupCodes>(sp => new CommuneGroupFile(
-            CommuneGroupCatalog.Load(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveCommuneGroupsFile())));
+            CommuneGroupCatalog.Load(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveCommuneGroupsFile())
+                .Covering(sp.GetRequiredService<CriteriaCatalog>())));
 }

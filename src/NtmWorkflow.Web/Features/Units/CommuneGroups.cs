@@ -47,8 +47,11 @@ public sealed class CommuneGroups(AppDbContext db, ICommuneGroupCodes codes, Tim
             $"{unit.Name} chưa được xếp nhóm xã có hiệu lực ngày {Today:dd/MM/yyyy}, mà {set.Title} đặt ngưỡng chỉ tiêu theo nhóm xã. " +
             $"Cán bộ thẩm định cấp tỉnh hoặc quản trị viên ghi nhóm xã (kèm số, ngày quyết định) tại trang Nhóm xã của đơn vị (/Units/{unit.Code}/Groups).");
 
-    /// <summary>Whether a unit of this kind is placed in commune groups at all: communes are, provinces, districts and hamlets are not.</summary>
-    public static bool Assignable(string unitKind) => unitKind == UnitKinds.Commune;
+    /// <summary>
+    /// Whether the unit is placed in commune groups: a xã in force is; provinces, districts, wards, hamlets and units
+    /// that ended (merged or dissolved) are not.
+    /// </summary>
+    public static bool Assignable(string unitKind, DateOnly? endedOn) => unitKind == UnitKinds.Commune && endedOn is null;
 
     // Ids grow with every insert, so the greater id of one day is the later recorded.
     private IQueryable<CommuneGroupAssignment> Newest(string unitCode) =>

@@ -31,7 +31,7 @@ public static class ListCommuneGroups
             var today = groups.Today;
             var history = await groups.ListAsync(unit.Code, cancellationToken);
             var current = history.FirstOrDefault(a => a.ValidFrom <= today);
-            var assignable = CommuneGroups.Assignable(unit.Kind);
+            var assignable = CommuneGroups.Assignable(unit.Kind, unit.DissolvedOn);
             return new GroupsView(
                 unit.Code, unit.Name, unit.Kind, assignable, assignable && Recorders.Any(actor.Roles.Contains), today,
                 current is null ? null : groups.View(current),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
@@ -20,11 +21,11 @@ public sealed class CreateModel(UnitsInScope units, PeriodCatalog periods, TimeP
     /// <summary>The first year a period still takes new dossiers for: earlier periods are history only.</summary>
     public int MinYear => periods.All.Where(p => p.Subjects.Count > 0).Select(p => p.FromYear).DefaultIfEmpty(MaxYear).Min();
 
-    public int MaxYear => clock.GetUtcNow().Year + 1;
+    public int MaxYear => periods.All[^1].ToYear;
 
     public async Task OnGetAsync()
     {
-        Year = clock.GetUtcNow().Year;
+        Year = WorkingCalendar.ToVietnamDate(clock.GetUtcNow().UtcDateTime).Year;
         await LoadUnitsAsync();
     }
 
