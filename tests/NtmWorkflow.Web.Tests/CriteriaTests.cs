@@ -24,6 +24,7 @@ public sealed class CriteriaTests(NtmApp app) : IClassFixture<NtmApp>
 
         var criteria = await (await app.As(commune.Officer)).GetFromJsonAsync<JsonElement>($"/api/dossiers/{Procedure.Id(dossier)}/criteria");
         Assert.Equal("dong-bang-song-cuu-long", criteria.GetProperty("region").GetString());
+        Assert.Equal("region", criteria.GetProperty("criteriaSet").GetProperty("thresholdsBy").GetString());
         var schools = criteria.GetProperty("criteria")[4];
         Assert.Equal("Trường học", schools.GetProperty("name").GetString());
         Assert.Equal(80, schools.GetProperty("indicators")[0].GetProperty("threshold").GetDecimal());

@@ -106,13 +106,10 @@ public sealed class Period2026Tests(NtmApp app) : IClassFixture<NtmApp>
         await Procedure.Must(await (await app.As(commune.Officer)).PutAsJsonAsync(
             $"/api/dossiers/{Procedure.Id(dossier)}/criteria/6", new { met = true, values = new Dictionary<string, object> { ["6.2"] = povertyRate } }));
 
-    private async Task<JsonElement> Criteria(TestUnit commune, JsonElement dossier) =>
-        await Procedure.Must(await (await app.As(commune.Officer)).GetAsync($"/api/dossiers/{Procedure.Id(dossier)}/criteria"));
+    private async Task<JsonElement> Criteria(TestUnit commune, JsonElement dossier) => await procedure.Criteria(commune.Officer, dossier);
 
     private static List<int> NotMet(JsonElement criteria) =>
         criteria.GetProperty("notMet").EnumerateArray().Select(c => c.GetProperty("number").GetInt32()).ToList();
 
-    private static JsonElement Indicator(JsonElement criteria, string code) =>
-        criteria.GetProperty("criteria").EnumerateArray().SelectMany(c => c.GetProperty("indicators").EnumerateArray())
-            .Single(i => i.GetProperty("code").GetString() == code);
+    private static JsonElement Indicator(JsonElement criteria, string code) => Procedure.Indicator(criteria, code);
 }

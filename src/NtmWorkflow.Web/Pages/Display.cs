@@ -1,6 +1,7 @@
 using System.Globalization;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Web.Features.Criteria;
 
 namespace NtmWorkflow.Web.Pages;
 
@@ -24,6 +25,17 @@ public static class Display
     public static string Subject(string subject) => Subjects.VietnameseName(subject) is var name && name.Length > 0
         ? char.ToUpperInvariant(name[0]) + name[1..]
         : name;
+
+    /// <summary>A number with its unit, "6,2 %" (a space before the unit, as Vietnamese writes it).</summary>
+    public static string Quantity(decimal value, string? unit) => unit is null ? Number(value) : $"{Number(value)} {unit}";
+
+    /// <summary>A numeric indicator's threshold as a comparison, "≥ 80 %" or "≤ 4 %"; empty for a yes-no indicator, which has none.</summary>
+    public static string Threshold(GetCriteria.IndicatorView indicator) => indicator.Threshold is { } value
+        ? $"{(indicator.Kind == GetCriteria.AtLeast ? "≥" : "≤")} {Quantity(value, indicator.Unit)}"
+        : "";
+
+    /// <summary>The number an &lt;input type="number"&gt; expects: a point for the decimals, whatever the reader's language.</summary>
+    public static string InputNumber(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The ISO date an &lt;input type="date"&gt; expects.</summary>
     public static string InputDate(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

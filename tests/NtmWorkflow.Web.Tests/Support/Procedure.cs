@@ -216,6 +216,15 @@ public sealed class Procedure(NtmApp app)
         return await client.GetFromJsonAsync<JsonElement>($"/api/dossiers/{Id(dossier)}/timeline");
     }
 
+    /// <summary>The dossier's criteria as the API shows them (GET /api/dossiers/{id}/criteria), which must be answered.</summary>
+    public async Task<JsonElement> Criteria(string userName, JsonElement dossier) =>
+        await Must(await (await app.As(userName)).GetAsync($"/api/dossiers/{Id(dossier)}/criteria"));
+
+    /// <summary>One indicator of the criteria view, found by its code.</summary>
+    public static JsonElement Indicator(JsonElement criteria, string code) =>
+        criteria.GetProperty("criteria").EnumerateArray().SelectMany(c => c.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == code);
+
     public static string Id(JsonElement dossier) => dossier.GetProperty("id").GetString()!;
 
     private Dictionary<string, object?> Merge(object body, int expectedVersion)

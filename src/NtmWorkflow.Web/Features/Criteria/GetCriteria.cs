@@ -17,6 +17,7 @@ public static class GetCriteria
 {
     public sealed record Query(Guid DossierId) : IRequest<CriteriaView>, IDossierRequest;
 
+    /// <param name="Region">The unit's region the thresholds are read with; null when the set reads them by commune group.</param>
     public sealed record CriteriaView(
         Guid DossierId,
         int DossierVersion,
@@ -41,7 +42,17 @@ public static class GetCriteria
     }
 
     /// <param name="Provisional">The set's content is a default not yet confirmed against its legal text.</param>
-    public sealed record CriteriaSetRef(string Id, int Version, string Title, string? LegalBasis, bool Provisional, string? Note);
+    /// <param name="ThresholdsBy">What the thresholds are read by: "region" or "group" (the commune's group, <see cref="CriteriaView.CommuneGroup"/>).</param>
+    public sealed record CriteriaSetRef(
+        string Id, int Version, string Title, string? LegalBasis, bool Provisional, string? Note, string ThresholdsBy);
+
+    public const string ThresholdsByGroup = "group";
+
+    /// <summary>The <see cref="IndicatorView.Kind"/> of an indicator answered đạt / không đạt rather than with a number.</summary>
+    public const string YesNo = "yes-no";
+
+    /// <summary>The <see cref="IndicatorView.Kind"/> of an indicator whose value must reach its threshold (≥); "at-most" is ≤.</summary>
+    public const string AtLeast = "at-least";
 
     public sealed record ConditionsView(RecognitionConditions Values, int MinSatisfactionPercent, ModelConditions? Model, IReadOnlyList<string> Failing);
 
@@ -131,8 +142,9 @@ public static class GetCriteria
         return new CriteriaView(
             dossier.Id,
             dossier.Version,
-            new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note),
-            thresholds.Region,
+            new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note,
+                set.NeedsGroup ? ThresholdsByGroup : "region"),
+            set.NeedsGroup ? null : thresholds.Region,
             await groups.TodayAsync(unit.Code, cancellationToken),
             set.Criteria.Count - unmet.Count,
             set.Criteria.Count,
@@ -148,7 +160,7 @@ public static class GetCriteria
         indicator.Code,
         indicator.Name,
         indicator.Unit,
-        indicator.Kind switch { IndicatorKind.YesNo => "yes-no", IndicatorKind.AtLeast => "at-least", _ => "at-most" },
+        indicator.Kind switch { IndicatorKind.YesNo => YesNo, IndicatorKind.AtLeast => AtLeast, _ => "at-most" },
         indicator.Threshold?.For(context),
         value,
         value is null ? null : CriteriaEvaluation.Meets(indicator, value, context),
