@@ -98,8 +98,8 @@ public sealed class RoleTierTests(NtmApp app) : IClassFixture<NtmApp>
     public async Task AnOfficialOfUnitOne_DoesNotSeeUnitTen()
     {
         var n = Interlocked.Increment(ref counter);
-        var one = await AddUnit($"dong-thap.hong-ngu.anh-em{n}-1", "Xã Anh Em 1", "commune", "dong-thap.hong-ngu");
-        var ten = await AddUnit($"dong-thap.hong-ngu.anh-em{n}-10", "Xã Anh Em 10", "commune", "dong-thap.hong-ngu");
+        var one = await AddUnit($"dong-thap.anh-em{n}-1", "Xã Anh Em 1", "commune", "dong-thap");
+        var ten = await AddUnit($"dong-thap.anh-em{n}-10", "Xã Anh Em 10", "commune", "dong-thap");
         var officerOne = await AddOfficer(one);
         var officerTen = await AddOfficer(ten);
         var dossier = await procedure.Create(new TestUnit(ten, "Xã Anh Em 10", officerTen), qualify: false);

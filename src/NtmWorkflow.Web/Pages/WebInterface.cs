@@ -45,6 +45,7 @@ public static class WebInterface
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
             BindingMessages.UseLocalized(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+        services.Configure<MvcOptions>(InvariantFormValues.Use);
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Vietnamese);
