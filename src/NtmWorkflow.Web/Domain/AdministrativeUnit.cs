@@ -85,10 +85,7 @@ public sealed class AdministrativeUnit
             throw ProblemException.BadRequest("into",
                 $"Không thể sáp nhập '{Name}' ({UnitKinds.VietnameseName(Kind)}) vào '{into.Name}' ({UnitKinds.VietnameseName(into.Kind)}): hai đơn vị khác cấp.");
         }
-        if (into.DissolvedOn is not null)
-        {
-            throw ProblemException.BadRequest("into", $"'{into.Name}' đã kết thúc ngày {into.DissolvedOn:dd/MM/yyyy}; không thể sáp nhập vào.");
-        }
+        into.EnsureInForce("into", "không thể sáp nhập vào");
         if (UnitKinds.Tier(Kind) > UnitKinds.Tier(UnitKinds.Province) && ProvincePathOf(Path) != ProvincePathOf(into.Path))
         {
             throw ProblemException.BadRequest("into",
@@ -96,6 +93,15 @@ public sealed class AdministrativeUnit
         }
         End(on, resolution, resolutionDate);
         SuccessorCode = into.Code;
+    }
+
+    /// <summary>A 400 naming <paramref name="field"/> when the unit has ended (merged or dissolved): nothing goes into or under it.</summary>
+    public void EnsureInForce(string field, string refusal)
+    {
+        if (DissolvedOn is { } ended)
+        {
+            throw ProblemException.BadRequest(field, $"'{Name}' đã kết thúc ngày {ended:dd/MM/yyyy}; {refusal}.");
+        }
     }
 
     /// <summary>The path of the province a unit lies in ("/vn/dong-thap/"), whatever lies between.</summary>
@@ -122,10 +128,7 @@ public sealed class AdministrativeUnit
             throw ProblemException.BadRequest("parentCode",
                 $"'{Name}' ({UnitKinds.VietnameseName(Kind)}) không thể nằm dưới '{parent.Name}' ({UnitKinds.VietnameseName(parent.Kind)}).");
         }
-        if (parent.DissolvedOn is not null)
-        {
-            throw ProblemException.BadRequest("parentCode", $"'{parent.Name}' đã giải thể ngày {parent.DissolvedOn:dd/MM/yyyy}.");
-        }
+        parent.EnsureInForce("parentCode", "không chuyển đơn vị vào dưới nó");
         var (from, to) = (Path, parent.Path + Code + "/");
         foreach (var unit in subtree.Where(u => u.Path.StartsWith(from, StringComparison.Ordinal) && u.Code != Code))
         {

@@ -75,10 +75,7 @@ public static class ManageUnits
                 throw ProblemException.BadRequest("kind",
                     $"Đơn vị cấp {UnitKinds.VietnameseName(command.Kind!)} không thể nằm dưới '{parent.Name}' (cấp {UnitKinds.VietnameseName(parent.Kind)}).");
             }
-            if (parent.DissolvedOn is { } ended)
-            {
-                throw ProblemException.BadRequest("parentCode", $"'{parent.Name}' đã kết thúc ngày {ended:dd/MM/yyyy}; không thêm đơn vị mới dưới nó.");
-            }
+            parent.EnsureInForce("parentCode", "không thêm đơn vị mới dưới nó");
             if (await db.Units.AnyAsync(u => u.Code == command.Code, cancellationToken))
             {
                 throw ProblemException.Conflict($"Mã đơn vị '{command.Code}' đã có.");

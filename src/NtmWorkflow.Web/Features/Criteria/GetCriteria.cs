@@ -115,7 +115,8 @@ public static class GetCriteria
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
         var (entries, reviews) = await dossiers.AllEntriesAsync(dossier.Id, cancellationToken);
         var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
-        var thresholds = await groups.ThresholdsAsync(dossier, unit, set, cancellationToken);
+        var today = await groups.TodayAsync(unit.Code, cancellationToken);
+        var thresholds = groups.Thresholds(dossier, unit, set, today?.Group);
         var unmet = CriteriaEvaluation.Unmet(set, claims, thresholds);
         var disputed = DossierLookup.Disputed(set, reviews);
         var evidence = await dossiers.EvidenceAsync(dossier.Id, cancellationToken);
@@ -145,7 +146,7 @@ public static class GetCriteria
             new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note,
                 set.NeedsGroup ? ThresholdsByGroup : "region"),
             set.NeedsGroup ? null : thresholds.Region,
-            await groups.TodayAsync(unit.Code, cancellationToken),
+            today,
             set.Criteria.Count - unmet.Count,
             set.Criteria.Count,
             CriterionRef.Of(unmet),

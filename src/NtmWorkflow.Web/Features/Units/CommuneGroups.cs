@@ -37,12 +37,19 @@ public sealed class CommuneGroups(AppDbContext db, ICommuneGroupCodes codes, Tim
     /// </summary>
     public async Task<ThresholdContext> ThresholdsAsync(
         Dossier dossier, AdministrativeUnit unit, CriteriaSet set, CancellationToken cancellationToken) =>
-        dossier.Thresholds(unit, set.NeedsGroup ? await RequiredAsync(unit, set, cancellationToken) : null);
+        Thresholds(dossier, unit, set, set.NeedsGroup ? (await OnAsync(unit.Code, Today, cancellationToken))?.Group : null);
+
+    /// <summary>The same, from the group in force today already read.</summary>
+    public ThresholdContext Thresholds(Dossier dossier, AdministrativeUnit unit, CriteriaSet set, string? groupToday) =>
+        dossier.Thresholds(unit, set.NeedsGroup ? Required(unit, set, groupToday) : null);
 
     /// <summary>The commune's group in force today, which a set keyed by group cannot judge without.</summary>
     /// <exception cref="ProblemException">409 naming the commune, the day, the set and who records a group.</exception>
     public async Task<string> RequiredAsync(AdministrativeUnit unit, CriteriaSet set, CancellationToken cancellationToken) =>
-        (await OnAsync(unit.Code, Today, cancellationToken))?.Group
+        Required(unit, set, (await OnAsync(unit.Code, Today, cancellationToken))?.Group);
+
+    private string Required(AdministrativeUnit unit, CriteriaSet set, string? groupToday) =>
+        groupToday
         ?? throw ProblemException.Conflict(
             $"{unit.Name} chưa được xếp nhóm xã có hiệu lực ngày {Today:dd/MM/yyyy}, mà {set.Title} đặt ngưỡng chỉ tiêu theo nhóm xã. " +
             $"Cán bộ thẩm định cấp tỉnh hoặc quản trị viên ghi nhóm xã (kèm số, ngày quyết định) tại trang Nhóm xã của đơn vị (/Units/{unit.Code}/Groups).");
