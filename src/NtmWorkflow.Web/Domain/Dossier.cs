@@ -408,7 +408,7 @@ public sealed class Dossier
     }
 
     /// <summary>The caller saw the dossier as it is now; a stale version is refused before anything is written.</summary>
-    private void EnsureVersion(int expectedVersion)
+    public void EnsureVersion(int expectedVersion)
     {
         if (expectedVersion != Version)
         {

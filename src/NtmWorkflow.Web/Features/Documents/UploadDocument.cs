@@ -1,12 +1,10 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Storage;
 
 namespace NtmWorkflow.Web.Features.Documents;
 
@@ -21,47 +19,28 @@ public static class UploadDocument
 {
     public sealed record Command(Guid DossierId, IUploadSource Upload) : IRequest<DocumentView>, IDossierRequest;
 
-    internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, IDocumentStorage storage, IOptions<StorageOptions> options, ICurrentActor actors,
-        TimeProvider clock) : IRequestHandler<Command, DocumentView>
+    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, PaperIntake intake, DossierPapers papers, ICurrentActor actors)
+        : IRequestHandler<Command, DocumentView>
     {
         public async Task<DocumentView> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, _) = await dossiers.LoadAsync(command.DossierId, forUpdate: false, cancellationToken);
             dossier.EnsureCanUpload(definition, actor);
-            var parts = await command.Upload.ReadAsync(storage, options.Value.MaxFileBytes, cancellationToken);
-            var promoted = false;
-            try
-            {
-                var type = parts.Fields.GetValueOrDefault("type")
-                    ?? throw ProblemException.BadRequest("type", "Cần loại tài liệu (trường 'type').");
-                dossier.RequireUploadableType(definition, type);
-                var criteria = EvidencedCriteria(parts.Fields.GetValueOrDefault("criteria"), await dossiers.CriteriaAsync(dossier, cancellationToken));
-                if (parts.File.Size == 0)
+            return await intake.TakeAsync(command.Upload,
+                async fields =>
                 {
-                    throw ProblemException.BadRequest("file", "Tệp rỗng (0 byte): hãy chọn lại tệp.");
-                }
-                var contentType = ContentTypes.Sniff(parts.File.Path, parts.FileName)
-                    ?? throw new ProblemException(StatusCodes.Status415UnsupportedMediaType,
-                        "Nội dung tệp không phải PDF, Word, Excel, JPEG, PNG hay TIFF (hệ thống kiểm tra nội dung, không dựa vào tên tệp).", "file");
-                var fileName = FileNames.Sanitise(parts.FileName, contentType);
-                storage.Promote(parts.File);
-                promoted = true;
-                return await RecordAsync(command.DossierId, type, fileName, contentType, parts.File, criteria, actor, cancellationToken);
-            }
-            finally
-            {
-                if (!promoted)
-                {
-                    storage.Discard(parts.File);
-                }
-            }
+                    var type = fields.GetValueOrDefault("type")
+                        ?? throw ProblemException.BadRequest("type", "Cần loại tài liệu (trường 'type').");
+                    dossier.RequireUploadableType(definition, type);
+                    return (Type: type, Criteria: EvidencedCriteria(fields.GetValueOrDefault("criteria"), await dossiers.CriteriaAsync(dossier, cancellationToken)));
+                },
+                (fields, paper) => RecordAsync(command.DossierId, fields.Type, paper, fields.Criteria, actor, cancellationToken),
+                cancellationToken);
         }
 
         private async Task<DocumentView> RecordAsync(
-            Guid dossierId, string type, string fileName, string contentType, StagedFile file, IReadOnlyList<int> criteria, Actor actor,
-            CancellationToken cancellationToken)
+            Guid dossierId, string type, ReceivedPaper paper, IReadOnlyList<int> criteria, Actor actor, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -70,11 +49,7 @@ public static class UploadDocument
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     var (dossier, definition, _) = await dossiers.LoadAsync(dossierId, forUpdate: true, cancellationToken);
-                    var version = 1 + (await db.Documents.Where(d => d.DossierId == dossierId && d.Type == type)
-                        .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0);
-                    var document = dossier.AddDocument(definition, type, version, fileName, contentType, file.Size, file.Sha256,
-                        criteria, actor, clock.GetUtcNow().UtcDateTime);
-                    db.Documents.Add(document);
+                    var document = await papers.AttachAsync(dossier, definition, type, paper, criteria, actor, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return DocumentView.From(document, definition);

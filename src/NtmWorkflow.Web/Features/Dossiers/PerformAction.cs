@@ -1,10 +1,8 @@
 using FluentValidation;
 using MediatR;
-using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Notifications;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
 
@@ -48,9 +46,7 @@ public static class PerformAction
         }
     }
 
-    internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, RecognitionRegister recognitions, Notifier notifier, ICurrentActor actors,
-        WorkingCalendar calendar, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, DossierMover mover, ICurrentActor actors)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -63,14 +59,7 @@ public static class PerformAction
                 body.Vote,
                 body.Decision is { } d ? new Decision(d.Number!, d.Date!.Value, d.Signer!) : null,
                 body.Ceremony is { } c ? new Ceremony(c.Date!.Value, c.Place!) : null);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var state = await dossiers.StateAsync(dossier, unit, cancellationToken);
-            var facts = await dossiers.GateFactsAsync(dossier, definition, unit, state, command.Action, now, cancellationToken);
-            var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(command.Action);
-            var lastVoteAt = input.Decision is null ? null : await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
-            dossier.Act(definition, command.Action, input, facts, actor, body.ExpectedVersion!.Value, now, calendar, lastVoteAt);
-            await recognitions.RecordAsync(dossier, unit, cancellationToken);
-            await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken!.Title, actor, now, cancellationToken);
+            var state = await mover.MoveAsync(dossier, definition, unit, command.Action, input, actor, body.ExpectedVersion!.Value, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return dossiers.View(dossier, definition, unit, actor, state);
         }

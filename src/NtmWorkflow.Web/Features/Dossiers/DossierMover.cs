@@ -1,0 +1,33 @@
+using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Transitions;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Notifications;
+
+namespace NtmWorkflow.Web.Features.Dossiers;
+
+/// <summary>
+/// Moves one dossier by one action of its definition, in the caller's transaction: reads what the action's gates
+/// check, lets the aggregate decide, keeps the register of recognitions in step and notifies the next actors. Every
+/// way a dossier moves (one action, a batch decision, a council session) goes through here, so each dossier is still
+/// checked by its own gates and version.
+/// </summary>
+internal sealed class DossierMover(
+    DossierLookup dossiers, RecognitionRegister recognitions, Notifier notifier, WorkingCalendar calendar, TimeProvider clock)
+{
+    /// <returns>The dossier's criteria and papers as the gates read them (a move changes neither).</returns>
+    public async Task<DossierState> MoveAsync(
+        Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, string action, ActionInput input, Actor actor,
+        int expectedVersion, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var state = await dossiers.StateAsync(dossier, unit, cancellationToken);
+        var facts = await dossiers.GateFactsAsync(dossier, definition, unit, state, action, now, cancellationToken);
+        var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(action);
+        var lastVoteAt = input.Decision is null ? null : await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
+        dossier.Act(definition, action, input, facts, actor, expectedVersion, now, calendar, lastVoteAt);
+        await recognitions.RecordAsync(dossier, unit, cancellationToken);
+        await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken!.Title, actor, now, cancellationToken);
+        return state;
+    }
+}
