@@ -41,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<TokenFamily> TokenFamilies => Set<TokenFamily>();
 
+    public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

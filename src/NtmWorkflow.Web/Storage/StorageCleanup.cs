@@ -15,6 +15,8 @@ public sealed class StorageCleanup(AppDbContext db, IDocumentStorage storage, Ti
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var referenced = (await db.Documents.Select(d => d.Sha256).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        // Minutes uploaded to a council session are filed in its dossiers only when the session concludes.
+        referenced.UnionWith(await db.CouncilSessions.Where(s => s.MinutesSha256 != null).Select(s => s.MinutesSha256!).ToListAsync(cancellationToken));
         return storage.DeleteStale(referenced.Contains, clock.GetUtcNow().UtcDateTime - Grace);
     }
 }

@@ -372,6 +372,194 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.ToTable("commune_groups", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Ordinal");
+
+                    b.ToTable("council_session_members", (string)null);
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MinutesContentType")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MinutesFileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("MinutesSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("MinutesUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MinutesUploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesSha256");
+
+                    b.HasIndex("UnitCode", "MeetingDate");
+
+                    b.ToTable("council_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSessionDossier", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Abstain")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Against")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Agree")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossierVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("OpenDossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("VotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VotedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("SessionId", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("OpenDossierId")
+                        .IsUnique();
+
+                    b.ToTable("council_session_dossiers", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1203,6 +1391,39 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilMember", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.CouncilSession", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSession", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSessionDossier", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NtmWorkflow.Web.Domain.CouncilSession", null)
+                        .WithMany("Dossiers")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
                 {
                     b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
@@ -1297,6 +1518,13 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSession", b =>
+                {
+                    b.Navigation("Dossiers");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>

@@ -358,6 +358,192 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.ToTable("commune_groups", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Ordinal");
+
+                    b.ToTable("council_session_members", (string)null);
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesContentType")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesFileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MinutesUploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesUploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesSha256");
+
+                    b.HasIndex("UnitCode", "MeetingDate");
+
+                    b.ToTable("council_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSessionDossier", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Abstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Against")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Agree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenDossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VotedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("OpenDossierId")
+                        .IsUnique();
+
+                    b.ToTable("council_session_dossiers", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1178,6 +1364,39 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilMember", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.CouncilSession", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSession", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSessionDossier", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NtmWorkflow.Web.Domain.CouncilSession", null)
+                        .WithMany("Dossiers")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.CriterionEntry", b =>
                 {
                     b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
@@ -1272,6 +1491,13 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.CouncilSession", b =>
+                {
+                    b.Navigation("Dossiers");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>

@@ -1,0 +1,38 @@
+using FluentValidation;
+using MediatR;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Infrastructure;
+
+namespace NtmWorkflow.Web.Features.Councils;
+
+/// <summary>Corrects an open session's number, title, date or members; members recorded present stay present.</summary>
+public static class EditCouncilSession
+{
+    public sealed record Command(Guid SessionId, CouncilSessionBody Body) : IRequest<CouncilSessionView>, IAuthenticatedRequest, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            this.ValidVersion(c => c.Body.ExpectedVersion);
+            this.ValidSession(c => c.Body);
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, CouncilSessions sessions) : IRequestHandler<Command, CouncilSessionView>
+    {
+        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, cancellationToken);
+            session.Edit(command.Body.Details(), actor, sessions.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            return await sessions.ViewAsync(session, province, actor, cancellationToken);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPut("/api/council-sessions/{id:guid}", async (Guid id, CouncilSessionBody body, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new Command(id, body), cancellationToken)))
+            .WithTags("Councils")
+            .WithSummary("Sửa tên, số, ngày họp hoặc thành viên của phiên họp đang mở");
+}

@@ -1,0 +1,63 @@
+using FluentValidation;
+using MediatR;
+using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Infrastructure;
+
+namespace NtmWorkflow.Web.Features.Councils;
+
+/// <summary>
+/// Records the council's vote on one of its dossiers, against the dossier as the caller saw it (dossierVersion): the
+/// session concludes only dossiers unchanged since.
+/// </summary>
+public static class RecordCouncilVote
+{
+    public sealed record Body(int? ExpectedVersion, int? DossierVersion, int? Agree, int? Against, int? Abstain, string? Note);
+
+    public sealed record Command(Guid SessionId, Guid DossierId, Body Body) : IRequest<CouncilSessionView>, IAuthenticatedRequest, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            this.ValidVersion(c => c.Body.ExpectedVersion);
+            RuleFor(c => c.Body.DossierVersion).NotNull().OverridePropertyName("dossierVersion")
+                .WithMessage("Cần phiên bản hồ sơ đang xem (dossierVersion).");
+            RuleFor(c => c.Body.Agree).NotNull().GreaterThanOrEqualTo(0).OverridePropertyName("agree")
+                .WithMessage("Cần số thành viên đồng ý (agree), không âm.");
+            RuleFor(c => c.Body.Against).GreaterThanOrEqualTo(0).OverridePropertyName("against")
+                .WithMessage("Số thành viên không đồng ý (against) không được âm.");
+            RuleFor(c => c.Body.Abstain).GreaterThanOrEqualTo(0).OverridePropertyName("abstain")
+                .WithMessage("Số thành viên không biểu quyết (abstain) không được âm.");
+            RuleFor(c => c.Body.Note).MaximumLength(Limits.Text).OverridePropertyName("note")
+                .WithMessage($"Ghi chú dài tối đa {Limits.Text} ký tự.");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, CouncilSessions sessions, DossierLookup dossiers) : IRequestHandler<Command, CouncilSessionView>
+    {
+        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var body = command.Body;
+            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, body.ExpectedVersion!.Value, cancellationToken);
+            session.Entry(command.DossierId);
+            var (dossier, definition, _) = await dossiers.LoadAsync(command.DossierId, forUpdate: false, cancellationToken);
+            if (CouncilSessions.CouncilStageOf(dossier, definition) is null)
+            {
+                throw ProblemException.Conflict($"Hồ sơ đang ở '{definition.TitleOf(dossier.Stage)}', không còn chờ Hội đồng thẩm định; hãy bỏ hồ sơ khỏi phiên họp.");
+            }
+            dossier.EnsureVersion(body.DossierVersion!.Value);
+            session.RecordVote(command.DossierId, dossier.Version, new CouncilBallot(body.Agree!.Value, body.Against, body.Abstain, body.Note), actor, sessions.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            return await sessions.ViewAsync(session, province, actor, cancellationToken);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPut("/api/council-sessions/{id:guid}/dossiers/{dossierId:guid}/vote",
+                async (Guid id, Guid dossierId, Body body, IMediator mediator, CancellationToken cancellationToken) =>
+                    TypedResults.Ok(await mediator.Send(new Command(id, dossierId, body), cancellationToken)))
+            .WithTags("Councils")
+            .WithSummary("Ghi kết quả biểu quyết của hội đồng về một hồ sơ của phiên họp");
+}

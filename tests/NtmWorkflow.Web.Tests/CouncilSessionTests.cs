@@ -1,0 +1,277 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NtmWorkflow.Web.Tests.Support;
+
+namespace NtmWorkflow.Web.Tests;
+
+/// <summary>
+/// A province's appraisal council meets once for several dossiers: the session records who came and each dossier's
+/// vote, files the minutes once, and concluding moves every dossier by its vote in one transaction, or none.
+/// </summary>
+public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
+{
+    private readonly Procedure procedure = new(app);
+    private readonly Council council = new(app);
+
+    [Fact]
+    public async Task ASessionOfThree_MovesEachByItsVote_FilesTheMinutesOnce_AndEachTimelineNamesTheSession()
+    {
+        var first = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var second = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var third = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Open();
+        session = await council.Add(session, first, second, third);
+        session = await council.Attend(session, 19);
+        session = await council.Vote(session, first, 18);
+        session = await council.Vote(session, second, 15, "Tiêu chí môi trường chưa bền vững");
+        session = await council.Vote(session, third, 19);
+        Assert.Equal(["carries", "below-threshold", "carries"],
+            session.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("projected").GetString()));
+        session = await council.Minutes(session);
+
+        var concluded = await council.Conclude(session);
+
+        Assert.Equal("concluded", concluded.GetProperty("status").GetString());
+        Assert.Equal(["carried", "not-carried", "carried"],
+            concluded.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("outcome").GetString()));
+        Assert.Equal(["recommend", "not-recommend", "recommend"],
+            concluded.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("action").GetString()));
+        Assert.Equal("decision", (await procedure.Get(Procedure.Appraiser, first)).GetProperty("stage").GetString());
+        Assert.Equal("rejected", (await procedure.Get(Procedure.Appraiser, second)).GetProperty("stage").GetString());
+
+        var refusal = (await procedure.Timeline(Procedure.Appraiser, second)).EnumerateArray().Last();
+        Assert.Equal("not-recommend", refusal.GetProperty("action").GetString());
+        Assert.Contains("Phiên họp thử nghiệm (số 01/HĐTĐ)", refusal.GetProperty("comment").GetString());
+        Assert.Contains("15/19 thành viên có mặt đồng ý", refusal.GetProperty("comment").GetString());
+        Assert.Contains("không đạt tỷ lệ ít nhất 90%", refusal.GetProperty("comment").GetString());
+        Assert.Contains("Tiêu chí môi trường chưa bền vững", refusal.GetProperty("comment").GetString());
+        Assert.Equal(20, refusal.GetProperty("vote").GetProperty("members").GetInt32());
+        var recommendation = (await procedure.Timeline(Procedure.Appraiser, first)).EnumerateArray().Last();
+        Assert.Contains("Phiên họp thử nghiệm", recommendation.GetProperty("comment").GetString());
+        Assert.Equal(18, recommendation.GetProperty("vote").GetProperty("agree").GetInt32());
+        Assert.Equal(recommendation.GetProperty("sequence").GetInt32(), Council.Row(concluded, first).GetProperty("eventSequence").GetInt32());
+
+        var sha = concluded.GetProperty("minutes").GetProperty("sha256").GetString()!;
+        foreach (var dossier in new[] { first, second, third })
+        {
+            var documents = await Procedure.Must(await (await app.As(Procedure.Appraiser)).GetAsync($"/api/dossiers/{Procedure.Id(dossier)}/documents"));
+            Assert.Contains(documents.EnumerateArray(), d => d.GetProperty("type").GetString() == "bien-ban-hoi-dong" && d.GetProperty("sha256").GetString() == sha);
+        }
+        Assert.Single(Directory.GetFiles(app.StorageRoot, sha, SearchOption.AllDirectories));
+
+        var edit = await council.TryAttend(concluded, Council.FirstMembers(20));
+        Assert.Contains("đã kết thúc", (await ProblemAssert.Is(HttpStatusCode.Conflict, edit)).Detail());
+        // The vote is on the dossier's events: a decision dated before it is refused, one dated that day is signed.
+        var current = await procedure.ProvideDocuments(Procedure.Leader, first, "sign-decision");
+        var early = await procedure.Act(Procedure.Leader, current, "sign-decision",
+            new { decision = new { number = "12/QĐ-UBND", date = app.Clock.Today.AddDays(-1).ToString("yyyy-MM-dd"), signer = "Chủ tịch UBND tỉnh" } });
+        Assert.Contains("trước ngày biểu quyết", (await ProblemAssert.Is(HttpStatusCode.BadRequest, early)).Detail());
+        await procedure.MustAct(Procedure.Leader, current, "sign-decision", new { decision = Procedure.Decision });
+    }
+
+    [Fact]
+    public async Task TooFewPresent_NoDossierCarries_AndEachTimelineSaysTheQuorumFailed()
+    {
+        var first = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var second = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Add(await council.Open(), first, second);
+        session = await council.Attend(session, 10);
+        session = await council.Vote(session, first, 10);
+        session = await council.Vote(session, second, 10);
+        Assert.All(session.GetProperty("dossiers").EnumerateArray(), d => Assert.Equal("not-quorate", d.GetProperty("projected").GetString()));
+
+        var concluded = await council.Conclude(await council.Minutes(session));
+
+        Assert.All(concluded.GetProperty("dossiers").EnumerateArray(), d => Assert.Equal("not-carried", d.GetProperty("outcome").GetString()));
+        foreach (var dossier in new[] { first, second })
+        {
+            Assert.Equal("rejected", (await procedure.Get(Procedure.Appraiser, dossier)).GetProperty("stage").GetString());
+            var last = (await procedure.Timeline(Procedure.Appraiser, dossier)).EnumerateArray().Last();
+            Assert.Contains("chỉ 10/20 thành viên có mặt, không đủ túc số (hơn 50% tổng số thành viên)", last.GetProperty("comment").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task ADossierChangedAfterItsVote_IsNamed_AndNothingMoves_UntilItsVoteIsRecordedAgain()
+    {
+        var first = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var second = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Add(await council.Open(), first, second);
+        session = await council.Attend(session, 19);
+        session = await council.Vote(session, first, 19);
+        session = await council.Vote(session, second, 19);
+        session = await council.Minutes(session);
+        await Procedure.Must(await procedure.Upload(Procedure.Appraiser, second, "bao-cao-tham-dinh", "bo-sung.pdf", Procedure.Pdf(100)));
+
+        var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryConclude(session));
+
+        var named = Assert.Single(problem.GetProperty("dossiers").EnumerateArray());
+        Assert.Equal(Procedure.Id(second), named.GetProperty("id").GetString());
+        Assert.Contains("đã thay đổi sau khi ghi kết quả biểu quyết", named.GetProperty("problem").GetString());
+        Assert.Contains("Không có thay đổi nào được ghi", problem.Detail());
+        Assert.Equal("appraisal-council", (await procedure.Get(Procedure.Appraiser, first)).GetProperty("stage").GetString());
+        var documents = await Procedure.Must(await (await app.As(Procedure.Appraiser)).GetAsync($"/api/dossiers/{Procedure.Id(first)}/documents"));
+        Assert.DoesNotContain(documents.EnumerateArray(), d => d.GetProperty("type").GetString() == "bien-ban-hoi-dong");
+        session = await council.Get(session);
+        Assert.Equal("open", session.GetProperty("status").GetString());
+
+        session = await council.Vote(session, await procedure.Get(Procedure.Appraiser, second), 19);
+        var concluded = await council.Conclude(session);
+        Assert.All(concluded.GetProperty("dossiers").EnumerateArray(), d => Assert.Equal("carried", d.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
+    public async Task ADossierMovedOnMeanwhile_IsNamed_AndTheOthersStay()
+    {
+        var commune = await app.NewCommune();
+        var withdrawn = await procedure.At(commune, "appraisal-council");
+        var staying = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Add(await council.Open(), withdrawn, staying);
+        session = await council.Attend(session, 19);
+        session = await council.Vote(session, withdrawn, 19);
+        session = await council.Vote(session, staying, 19);
+        session = await council.Minutes(session);
+        await procedure.MustAct(commune.Officer, withdrawn, "withdraw", new { comment = "Xã xin rút hồ sơ" });
+
+        var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryConclude(session));
+
+        Assert.Contains("không còn chờ Hội đồng thẩm định", problem.Detail());
+        Assert.Contains(commune.Name, problem.Detail());
+        Assert.Equal("appraisal-council", (await procedure.Get(Procedure.Appraiser, staying)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task AddingDossiers_RefusesEachOffendingOne_AndAddsNone()
+    {
+        var waiting = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var early = await procedure.At(await app.NewCommune(), "provincial-appraisal");
+        var elsewhere = await procedure.Create(await app.NewCommune("tra-vinh.tra-cu"), qualify: false);
+        var taken = await procedure.At(await app.NewCommune(), "appraisal-council");
+        await council.Add(await council.Open(), taken);
+        var session = await council.Open();
+
+        var problem = await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryAdd(session, waiting, early, elsewhere, taken));
+
+        var named = problem.GetProperty("dossiers").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("problem").GetString()!);
+        Assert.Equal(3, named.Count);
+        Assert.Contains("không chờ Hội đồng thẩm định", named[Procedure.Id(early)]);
+        Assert.Contains("không có hồ sơ này trong Tỉnh Đồng Tháp", named[Procedure.Id(elsewhere)]);
+        Assert.Contains("phiên họp khác chưa kết thúc", named[Procedure.Id(taken)]);
+        Assert.Empty((await council.Get(session)).GetProperty("dossiers").EnumerateArray());
+
+        var stale = await council.TryAdd(session, Stale(waiting));
+        Assert.Contains("đã được cập nhật", (await ProblemAssert.Is(HttpStatusCode.Conflict, stale)).Detail());
+        session = await council.Add(session, waiting);
+        Assert.Contains("đã có trong phiên họp này", (await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryAdd(session, waiting))).Detail());
+        var candidates = await Procedure.Must(await (await app.As(Procedure.Appraiser)).GetAsync("/api/council-sessions/candidates"));
+        Assert.DoesNotContain(candidates.EnumerateArray(), c => c.GetProperty("id").GetString() == Procedure.Id(waiting));
+    }
+
+    [Fact]
+    public async Task VotesAndAttendance_RefuseImpossibleCounts()
+    {
+        var dossier = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Add(await council.Open(), dossier);
+
+        Assert.Contains("danh sách thành viên có mặt", (await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryVote(session, dossier, 5))).Detail());
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryAttend(session, ["Người lạ"]))).Names("present"));
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest,
+            await council.TryAttend(session, ["Thành viên 1", " thành viên 1 "]))).Names("present"));
+        session = await council.Attend(session, 12);
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryVote(session, dossier, 13))).Names("agree"));
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryVote(session, dossier, -1))).Names("agree"));
+        session = await council.Vote(session, dossier, 12);
+        var fewer = await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryAttend(session, Council.FirstMembers(11)));
+        Assert.Contains("hãy sửa kết quả biểu quyết trước", fewer.Detail());
+        var stale = await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryAttend(Stale(session), Council.FirstMembers(12)));
+        Assert.Contains("phiên bản hiện tại", stale.Detail());
+        var missing = await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryConclude(session));
+        Assert.Contains("chưa tải lên biên bản", missing.Detail());
+        Assert.Equal("appraisal-council", (await procedure.Get(Procedure.Appraiser, dossier)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task OpeningASession_RefusesBadMembersDatesAndTexts()
+    {
+        async Task<JsonElement> Refused(object body) => await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryOpen(body));
+        var today = app.Clock.TodayText;
+
+        Assert.True((await Refused(new { title = "Phiên", meetingDate = today, members = Array.Empty<object>() })).Names("members"));
+        Assert.True((await Refused(new { title = "Phiên", meetingDate = today, members = Enumerable.Range(0, 101).Select(i => new { name = $"TV {i}" }) })).Names("members"));
+        var duplicate = await Refused(new { title = "Phiên", meetingDate = today, members = new[] { new { name = "Nguyễn Văn A" }, new { name = "nguyễn văn a " } } });
+        Assert.Contains("Tên thành viên bị trùng", duplicate.Detail());
+        Assert.True((await Refused(new { title = new string('x', 257), meetingDate = today, members = Council.TwentyMembers })).Names("title"));
+        Assert.True((await Refused(new { title = "Phiên", meetingDate = today, members = new[] { new { name = new string('x', 257) } } })).Names("members"));
+        Assert.True((await Refused(new { title = " ", meetingDate = today, members = Council.TwentyMembers })).Names("title"));
+        Assert.True((await Refused(new { title = "Phiên", members = Council.TwentyMembers })).Names("meetingDate"));
+        Assert.True((await Refused(new { title = "Phiên", meetingDate = today, members = new object?[] { null } })).Names("members"));
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryOpen(new { title = "Phiên", meetingDate = "31/12/2026", members = Council.TwentyMembers }));
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryOpen(new { title = "Phiên", meetingDate = today, members = "Nguyễn Văn A" }));
+        var client = await app.As(Procedure.Appraiser);
+        var malformed = await client.PostAsync("/api/council-sessions", new StringContent("{\"title\": ", System.Text.Encoding.UTF8, "application/json"));
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, malformed);
+    }
+
+    [Fact]
+    public async Task AFutureMeeting_CannotConcludeBeforeItsDay()
+    {
+        var dossier = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Open(new
+        {
+            title = "Phiên họp tháng sau", meetingDate = app.Clock.Today.AddDays(30).ToString("yyyy-MM-dd"), members = Council.TwentyMembers,
+        });
+        session = await council.Add(session, dossier);
+        session = await council.Minutes(await council.Vote(await council.Attend(session, 19), dossier, 19));
+
+        Assert.Contains("chưa đến", (await ProblemAssert.Is(HttpStatusCode.Conflict, await council.TryConclude(session))).Detail());
+    }
+
+    [Fact]
+    public async Task OnlyTheProvinceAppraiserWrites_OthersInScopeRead_AndAnonymousIs401()
+    {
+        var commune = await app.NewCommune();
+        var session = await council.Open();
+
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await council.TryOpen(user: commune.Officer));
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await council.TryOpen(user: Procedure.Leader));
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await new Council(app, Procedure.Leader).TryAttend(session, Council.FirstMembers(3)));
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await new Council(app, commune.Officer).TryAttend(session, Council.FirstMembers(3)));
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await new Council(app, "tinh.travinh.thamdinh").TryAttend(session, Council.FirstMembers(3)));
+        await ProblemAssert.Is(HttpStatusCode.Forbidden, await (await app.As(commune.Officer)).GetAsync($"/api/council-sessions/{Council.Id(session)}"));
+        Assert.Equal(Council.Id(session), (await council.Get(session, Procedure.Leader)).GetProperty("id").GetString());
+        Assert.False((await council.Get(session, Procedure.Leader)).GetProperty("mayEdit").GetBoolean());
+        Assert.True((await council.Get(session)).GetProperty("mayEdit").GetBoolean());
+        var leaders = await Procedure.Must(await (await app.As(Procedure.Leader)).GetAsync("/api/council-sessions?status=open"));
+        Assert.Contains(leaders.GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetString() == Council.Id(session));
+        var travinh = await Procedure.Must(await (await app.As("tinh.travinh.thamdinh")).GetAsync("/api/council-sessions"));
+        Assert.DoesNotContain(travinh.GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetString() == Council.Id(session));
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await (await app.As(Procedure.Leader)).GetAsync("/api/council-sessions?status=closed"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/council-sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/council-sessions", new { })).StatusCode);
+        await ProblemAssert.Is(HttpStatusCode.NotFound, await (await app.As(Procedure.Appraiser)).GetAsync($"/api/council-sessions/{Guid.NewGuid()}"));
+    }
+
+    [Fact]
+    public async Task ADeactivatedAppraiser_IsRefused()
+    {
+        var admin = await app.As("admin");
+        var name = $"thamdinh.hoidong{Guid.NewGuid():N}"[..30];
+        await Procedure.Must(await admin.PostAsJsonAsync("/api/admin/users",
+            new { userName = name, fullName = "Cán bộ thẩm định", unitCode = "dong-thap", role = "province-appraiser", email = "td@dongthap.gov.vn", password = NtmApp.Password }));
+        var session = await new Council(app, name).Open();
+        await Procedure.Must(await admin.PostAsync($"/api/admin/users/{name}/deactivate", null));
+
+        var refused = await new Council(app, name).TryAttend(session, Council.FirstMembers(3));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    /// <summary>The element as a caller who loaded it one version ago holds it.</summary>
+    private static JsonElement Stale(JsonElement element)
+    {
+        var fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(element.GetRawText())!;
+        fields["version"] = JsonSerializer.SerializeToElement(fields["version"].GetInt32() - 1);
+        return JsonSerializer.SerializeToElement(fields);
+    }
+}
