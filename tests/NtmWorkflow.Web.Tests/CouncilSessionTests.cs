@@ -267,6 +267,67 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task ThePages_OpenASession_RecordItsSteps_AndListItsDossiersWithTheirOutcomes()
+    {
+        var commune = await app.NewCommune();
+        var dossier = await procedure.At(commune, "appraisal-council");
+        var pages = await PageSession.SignedIn(app, Procedure.Appraiser);
+        Assert.Contains("href=\"/Councils\"", await pages.Html("/"));
+
+        var opened = await pages.Post("/Councils", new()
+        {
+            ["Form.Title"] = "Phiên họp trên trang", ["Form.MeetingDate"] = app.Clock.TodayText,
+            ["Form.Members"] = "Nguyễn Văn An; Chủ tịch Hội đồng\nTrần Thị Bình; Ủy viên\n\nLê Văn Cường",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var path = opened.Headers.Location!.OriginalString;
+        var html = await pages.Html(path);
+        Assert.Contains("Trần Thị Bình – Ủy viên", html);
+        Assert.Contains(commune.Name, html);
+        var session = await council.Get(JsonSerializer.SerializeToElement(new { id = path.Split('/').Last() }));
+
+        await Step(pages, path, "Add", new() { ["Selected"] = $"{Procedure.Id(dossier)}:{dossier.GetProperty("version").GetInt32()}" }, session);
+        session = await council.Get(session);
+        await Step(pages, path, "Attendance", new() { ["ExpectedVersion"] = Council.Version(session).ToString(), ["Present"] = "Nguyễn Văn An" }, session,
+            extra: [new("Present", "Trần Thị Bình"), new("Present", "Lê Văn Cường")]);
+        session = await council.Get(session);
+        await Step(pages, $"{path}?dossierId={Procedure.Id(dossier)}", "Vote",
+            new() { ["Vote.DossierVersion"] = dossier.GetProperty("version").GetInt32().ToString(), ["Vote.Agree"] = "3", ["Vote.Note"] = "Nhất trí" }, session);
+        session = await council.Minutes(await council.Get(session));
+        var refused = await pages.Post($"{path}?handler=Conclude", new() { ["ExpectedVersion"] = (Council.Version(session) - 1).ToString() }, tokenFrom: path);
+        Assert.Contains("phiên bản hiện tại", await refused.Content.ReadAsStringAsync());
+        await Step(pages, path, "Conclude", [], session);
+
+        html = await pages.Html(path);
+        Assert.Contains("Đã kết thúc", html);
+        Assert.Contains("Đạt tỷ lệ biểu quyết – Hội đồng đề nghị công nhận", html);
+        Assert.Contains("3/3", html);
+        Assert.DoesNotContain("id=\"conclude\"", html);
+        Assert.Equal("decision", (await procedure.Get(Procedure.Appraiser, dossier)).GetProperty("stage").GetString());
+        Assert.Contains("Phiên họp trên trang", await pages.Html("/Councils"));
+        var english = await PageSession.SignedIn(app, Procedure.Leader);
+        await english.Post("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, tokenFrom: "/");
+        var translated = await english.Html(path);
+        Assert.Contains("Council members", translated);
+        Assert.Contains("Carried", translated);
+    }
+
+    /// <summary>Posts one of the session page's forms with the session's version and expects the redirect back.</summary>
+    private static async Task Step(
+        PageSession pages, string path, string handler, Dictionary<string, string> fields, JsonElement? session = null,
+        IReadOnlyList<KeyValuePair<string, string>>? extra = null)
+    {
+        if (session is { } seen)
+        {
+            fields.TryAdd("ExpectedVersion", Council.Version(seen).ToString());
+        }
+        fields["__RequestVerificationToken"] = await pages.Token(path.Split('?')[0]);
+        var target = path.Contains('?') ? $"{path}&handler={handler}" : $"{path}?handler={handler}";
+        var response = await pages.Client.PostAsync(target, new FormUrlEncodedContent(fields.Concat(extra ?? [])));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>The element as a caller who loaded it one version ago holds it.</summary>
     private static JsonElement Stale(JsonElement element)
     {

@@ -10,6 +10,9 @@ public sealed partial class PageSession(NtmApp app, string? address = null)
     private readonly HttpClient client = WithAddress(
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), address);
 
+    /// <summary>The signed-in client, for a form this helper does not build (a field sent several times).</summary>
+    public HttpClient Client => client;
+
     public async Task<HttpResponseMessage> SignIn(string userName, string password = NtmApp.Password, string? returnUrl = null)
     {
         var path = "/Account/Login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
