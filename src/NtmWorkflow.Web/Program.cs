@@ -198,6 +198,7 @@ RecordAttendance.Map(api);
 RecordCouncilVote.Map(api);
 UploadCouncilMinutes.Map(api);
 ConcludeCouncilSession.Map(api);
+GetDossierCouncil.Map(api);
 
 await app.RunAsync();
 return 0;

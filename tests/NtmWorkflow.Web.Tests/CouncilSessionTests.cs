@@ -282,6 +282,7 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
         });
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         var path = opened.Headers.Location!.OriginalString;
+        Assert.Contains("href=\"/Councils\">Hồ sơ chờ Hội đồng thẩm định", await pages.Html($"/Dossiers/{Procedure.Id(dossier)}"));
         var html = await pages.Html(path);
         Assert.Contains("Trần Thị Bình – Ủy viên", html);
         Assert.Contains(commune.Name, html);
@@ -289,6 +290,7 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
 
         await Step(pages, path, "Add", new() { ["Selected"] = $"{Procedure.Id(dossier)}:{dossier.GetProperty("version").GetInt32()}" }, session);
         session = await council.Get(session);
+        Assert.Contains($"href=\"{path}\">Đang được xét tại phiên họp Hội đồng thẩm định: Phiên họp trên trang", await pages.Html($"/Dossiers/{Procedure.Id(dossier)}"));
         await Step(pages, path, "Attendance", new() { ["ExpectedVersion"] = Council.Version(session).ToString(), ["Present"] = "Nguyễn Văn An" }, session,
             extra: [new("Present", "Trần Thị Bình"), new("Present", "Lê Văn Cường")]);
         session = await council.Get(session);

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -37,11 +38,15 @@ public static class AddCouncilDossiers
 
     internal sealed class Handler(AppDbContext db, CouncilSessions sessions, DossierLookup dossiers) : IRequestHandler<Command, CouncilSessionView>
     {
-        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
+        public Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken) =>
+            sessions.ChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value,
+                (session, province, actor) => AddAsync(session, province, command.Body.Dossiers!, actor, cancellationToken), cancellationToken);
+
+        private async Task AddAsync(
+            CouncilSession session, AdministrativeUnit province, IReadOnlyList<DossierRef?> references, Actor actor, CancellationToken cancellationToken)
         {
-            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, cancellationToken);
             var offending = new List<OffendingDossier>();
-            foreach (var (id, version) in command.Body.Dossiers!.Select(r => (r!.Id!.Value, r.Version!.Value)))
+            foreach (var (id, version) in references.Select(r => (r!.Id!.Value, r.Version!.Value)))
             {
                 var found = await db.Dossiers.AnyAsync(d => d.Id == id && d.UnitPath.StartsWith(province.Path), cancellationToken);
                 if (!found)
@@ -73,8 +78,6 @@ public static class AddCouncilDossiers
             {
                 throw CouncilRefusal.Of("Không thể thêm hồ sơ vào phiên họp", offending);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            return await sessions.ViewAsync(session, province, actor, cancellationToken);
         }
 
         private Task<string?> InOtherSessionAsync(Guid dossierId, CancellationToken cancellationToken) =>

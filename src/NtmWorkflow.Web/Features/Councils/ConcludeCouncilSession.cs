@@ -35,9 +35,12 @@ public static class ConcludeCouncilSession
     internal sealed class Handler(AppDbContext db, CouncilSessions sessions, DossierLookup dossiers, DossierMover mover, DossierPapers papers)
         : IRequestHandler<Command, CouncilSessionView>
     {
-        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
+        public Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken) =>
+            sessions.ChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value,
+                (session, _, actor) => ConcludeAsync(session, actor, cancellationToken), cancellationToken);
+
+        private async Task ConcludeAsync(CouncilSession session, Actor actor, CancellationToken cancellationToken)
         {
-            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, cancellationToken);
             session.EnsureReadyToConclude(sessions.Today);
             var (considered, offending) = await ReadAsync(session, cancellationToken);
             if (offending.Count == 0)
@@ -61,8 +64,6 @@ public static class ConcludeCouncilSession
                 throw CouncilRefusal.Of("Không thể kết thúc phiên họp", offending);
             }
             session.Conclude(actor, sessions.Now);
-            await db.SaveChangesAsync(cancellationToken);
-            return await sessions.ViewAsync(session, province, actor, cancellationToken);
         }
 
         /// <summary>Each dossier, locked; the ones that moved on, changed since their vote was recorded, or have no vote are offending.</summary>

@@ -32,6 +32,16 @@ internal sealed class CouncilSessions(AppDbContext db, DossierLookup dossiers, I
         return (session, province, actor);
     }
 
+    /// <summary>Loads the session for a change, makes it, saves it and answers the session as it is now.</summary>
+    public async Task<CouncilSessionView> ChangeAsync(
+        Guid id, int expectedVersion, Func<CouncilSession, AdministrativeUnit, Actor, Task> change, CancellationToken cancellationToken)
+    {
+        var (session, province, actor) = await ForChangeAsync(id, expectedVersion, cancellationToken);
+        await change(session, province, actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ViewAsync(session, province, actor, cancellationToken);
+    }
+
     /// <summary>The session and its province; 404 when there is none, 403 when the province is outside the caller's scope.</summary>
     public async Task<(CouncilSession Session, AdministrativeUnit Province, Actor Actor)> LoadAsync(
         Guid id, bool tracked, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
 
 namespace NtmWorkflow.Web.Features.Councils;
@@ -19,15 +18,14 @@ public static class EditCouncilSession
         }
     }
 
-    internal sealed class Handler(AppDbContext db, CouncilSessions sessions) : IRequestHandler<Command, CouncilSessionView>
+    internal sealed class Handler(CouncilSessions sessions) : IRequestHandler<Command, CouncilSessionView>
     {
-        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, cancellationToken);
-            session.Edit(command.Body.Details(), actor, sessions.Now);
-            await db.SaveChangesAsync(cancellationToken);
-            return await sessions.ViewAsync(session, province, actor, cancellationToken);
-        }
+        public Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken) =>
+            sessions.ChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, (session, _, actor) =>
+            {
+                session.Edit(command.Body.Details(), actor, sessions.Now);
+                return Task.CompletedTask;
+            }, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -26,15 +26,14 @@ public static class RecordAttendance
         }
     }
 
-    internal sealed class Handler(AppDbContext db, CouncilSessions sessions) : IRequestHandler<Command, CouncilSessionView>
+    internal sealed class Handler(CouncilSessions sessions) : IRequestHandler<Command, CouncilSessionView>
     {
-        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, cancellationToken);
-            session.RecordAttendance(command.Body.Present!.Select(n => n!).ToList(), actor, sessions.Now);
-            await db.SaveChangesAsync(cancellationToken);
-            return await sessions.ViewAsync(session, province, actor, cancellationToken);
-        }
+        public Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken) =>
+            sessions.ChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value, (session, _, actor) =>
+            {
+                session.RecordAttendance(command.Body.Present!.Select(n => n!).ToList(), actor, sessions.Now);
+                return Task.CompletedTask;
+            }, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -35,22 +35,22 @@ public static class RecordCouncilVote
         }
     }
 
-    internal sealed class Handler(AppDbContext db, CouncilSessions sessions, DossierLookup dossiers) : IRequestHandler<Command, CouncilSessionView>
+    internal sealed class Handler(CouncilSessions sessions, DossierLookup dossiers) : IRequestHandler<Command, CouncilSessionView>
     {
-        public async Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken)
+        public Task<CouncilSessionView> Handle(Command command, CancellationToken cancellationToken) =>
+            sessions.ChangeAsync(command.SessionId, command.Body.ExpectedVersion!.Value,
+                (session, _, actor) => RecordAsync(session, command.DossierId, command.Body, actor, cancellationToken), cancellationToken);
+
+        private async Task RecordAsync(CouncilSession session, Guid dossierId, Body body, Actor actor, CancellationToken cancellationToken)
         {
-            var body = command.Body;
-            var (session, province, actor) = await sessions.ForChangeAsync(command.SessionId, body.ExpectedVersion!.Value, cancellationToken);
-            session.Entry(command.DossierId);
-            var (dossier, definition, _) = await dossiers.LoadAsync(command.DossierId, forUpdate: false, cancellationToken);
+            session.Entry(dossierId);
+            var (dossier, definition, _) = await dossiers.LoadAsync(dossierId, forUpdate: false, cancellationToken);
             if (CouncilSessions.CouncilStageOf(dossier, definition) is null)
             {
                 throw ProblemException.Conflict($"Hồ sơ đang ở '{definition.TitleOf(dossier.Stage)}', không còn chờ Hội đồng thẩm định; hãy bỏ hồ sơ khỏi phiên họp.");
             }
             dossier.EnsureVersion(body.DossierVersion!.Value);
-            session.RecordVote(command.DossierId, dossier.Version, new CouncilBallot(body.Agree!.Value, body.Against, body.Abstain, body.Note), actor, sessions.Now);
-            await db.SaveChangesAsync(cancellationToken);
-            return await sessions.ViewAsync(session, province, actor, cancellationToken);
+            session.RecordVote(dossierId, dossier.Version, new CouncilBallot(body.Agree!.Value, body.Against, body.Abstain, body.Note), actor, sessions.Now);
         }
     }
 

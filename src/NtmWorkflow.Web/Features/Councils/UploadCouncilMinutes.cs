@@ -30,11 +30,13 @@ public static class UploadCouncilMinutes
                 async (expectedVersion, paper) =>
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var (session, province, _) = await sessions.ForChangeAsync(command.SessionId, expectedVersion, cancellationToken);
-                    session.FileMinutes(paper.FileName, paper.ContentType, paper.File.Size, paper.File.Sha256, actor, sessions.Now);
-                    await db.SaveChangesAsync(cancellationToken);
+                    var view = await sessions.ChangeAsync(command.SessionId, expectedVersion, (session, _, _) =>
+                    {
+                        session.FileMinutes(paper.FileName, paper.ContentType, paper.File.Size, paper.File.Sha256, actor, sessions.Now);
+                        return Task.CompletedTask;
+                    }, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
-                    return await sessions.ViewAsync(session, province, actor, cancellationToken);
+                    return view;
                 },
                 cancellationToken);
         }

@@ -8,13 +8,10 @@ namespace NtmWorkflow.Web.Pages.Councils;
 /// One council session: its members and who came, its dossiers with their votes and outcomes, its minutes; for the
 /// province appraiser while it is open, the forms that record each step and conclude it. Each form sends the API's command.
 /// </summary>
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+[RequestSizeLimit(Dossiers.DetailsModel.UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Dossiers.DetailsModel.UploadLimit)]
 public sealed class DetailsModel : AppPageModel
 {
-    /// <summary>The framework's own ceiling for a page's form; the document store enforces the real limit (413).</summary>
-    private const long UploadLimit = 2L * 1024 * 1024 * 1024;
-
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using NtmWorkflow.Engine.Transitions;
+using NtmWorkflow.Web.Features.Councils;
 using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Features.Documents;
@@ -18,7 +19,7 @@ namespace NtmWorkflow.Web.Pages.Dossiers;
 public sealed class DetailsModel : AppPageModel
 {
     /// <summary>The framework's own ceiling for a page's form; the document store enforces the real limit (413).</summary>
-    private const long UploadLimit = 2L * 1024 * 1024 * 1024;
+    internal const long UploadLimit = 2L * 1024 * 1024 * 1024;
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -44,6 +45,9 @@ public sealed class DetailsModel : AppPageModel
     public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
 
     public IReadOnlyList<ListPublicComments.CommentView> Comments { get; private set; } = [];
+
+    /// <summary>Whether the dossier waits for the appraisal council, and the session considering it.</summary>
+    public GetDossierCouncil.DossierCouncilView Council { get; private set; } = null!;
 
     /// <summary>The action the caller just tried, whose form shows the errors and keeps the input.</summary>
     public string? Attempted { get; private set; }
@@ -212,6 +216,7 @@ public sealed class DetailsModel : AppPageModel
         Groups = await Mediator.Send(new ListCommuneGroups.Query(Dossier.UnitCode));
         Documents = await Mediator.Send(new ListDocuments.Query(Id));
         Comments = await Mediator.Send(new ListPublicComments.Query(Id));
+        Council = await Mediator.Send(new GetDossierCouncil.Query(Id));
         return null;
     }
 }
