@@ -192,6 +192,46 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task AnOpenSession_IsEdited_ADossierRemoved_AndBadMinutesRefused()
+    {
+        var dossier = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var session = await council.Attend(await council.Add(await council.Open(), dossier), 3);
+        var client = await app.As(Procedure.Appraiser);
+
+        var edited = await Procedure.Must(await client.PutAsJsonAsync($"/api/council-sessions/{Council.Id(session)}", new
+        {
+            expectedVersion = Council.Version(session), title = "Phiên họp đã sửa", meetingDate = app.Clock.TodayText,
+            members = new[] { new { name = "Thành viên 2", position = "Ủy viên" }, new { name = "Người mới", position = "Ủy viên" } },
+        }));
+        Assert.Equal("Phiên họp đã sửa", edited.GetProperty("title").GetString());
+        Assert.Equal(1, edited.GetProperty("presentCount").GetInt32());
+        Assert.Equal(2, edited.GetProperty("membersCount").GetInt32());
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryVote(edited, dossier, 0, new string('x', 1001)))).Names("note"));
+        var overflow = await client.PutAsJsonAsync($"/api/council-sessions/{Council.Id(edited)}/dossiers/{Procedure.Id(dossier)}/vote",
+            new { expectedVersion = Council.Version(edited), dossierVersion = dossier.GetProperty("version").GetInt32(), agree = 1, against = int.MaxValue });
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, overflow)).Names("against"));
+
+        await ProblemAssert.Is(HttpStatusCode.UnsupportedMediaType, await council.TryMinutes(edited, "not a paper"u8.ToArray(), "bien-ban.pdf"));
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryMinutes(edited, [], "bien-ban.pdf"));
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent(Procedure.Pdf(100)), "file", "bien-ban.pdf");
+            var unversioned = await client.PostAsync($"/api/council-sessions/{Council.Id(edited)}/minutes", form);
+            Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, unversioned)).Names("expectedVersion"));
+        }
+        Assert.Equal(JsonValueKind.Null, (await council.Get(edited)).GetProperty("minutes").ValueKind);
+
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await client.DeleteAsync($"/api/council-sessions/{Council.Id(edited)}/dossiers/{Procedure.Id(dossier)}"));
+        var removed = await Procedure.Must(await client.DeleteAsync(
+            $"/api/council-sessions/{Council.Id(edited)}/dossiers/{Procedure.Id(dossier)}?expectedVersion={Council.Version(edited)}"));
+        Assert.Empty(removed.GetProperty("dossiers").EnumerateArray());
+        await ProblemAssert.Is(HttpStatusCode.NotFound, await client.DeleteAsync(
+            $"/api/council-sessions/{Council.Id(removed)}/dossiers/{Procedure.Id(dossier)}?expectedVersion={Council.Version(removed)}"));
+        var candidates = await Procedure.Must(await client.GetAsync("/api/council-sessions/candidates"));
+        Assert.Contains(candidates.EnumerateArray(), c => c.GetProperty("id").GetString() == Procedure.Id(dossier));
+    }
+
+    [Fact]
     public async Task OpeningASession_RefusesBadMembersDatesAndTexts()
     {
         async Task<JsonElement> Refused(object body) => await ProblemAssert.Is(HttpStatusCode.BadRequest, await council.TryOpen(body));

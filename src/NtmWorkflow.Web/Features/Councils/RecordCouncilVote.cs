@@ -24,12 +24,12 @@ public static class RecordCouncilVote
             this.ValidVersion(c => c.Body.ExpectedVersion);
             RuleFor(c => c.Body.DossierVersion).NotNull().OverridePropertyName("dossierVersion")
                 .WithMessage("Cần phiên bản hồ sơ đang xem (dossierVersion).");
-            RuleFor(c => c.Body.Agree).NotNull().GreaterThanOrEqualTo(0).OverridePropertyName("agree")
-                .WithMessage("Cần số thành viên đồng ý (agree), không âm.");
-            RuleFor(c => c.Body.Against).GreaterThanOrEqualTo(0).OverridePropertyName("against")
-                .WithMessage("Số thành viên không đồng ý (against) không được âm.");
-            RuleFor(c => c.Body.Abstain).GreaterThanOrEqualTo(0).OverridePropertyName("abstain")
-                .WithMessage("Số thành viên không biểu quyết (abstain) không được âm.");
+            RuleFor(c => c.Body.Agree).NotNull().InclusiveBetween(0, CouncilSession.MaxMembers).OverridePropertyName("agree")
+                .WithMessage($"Cần số thành viên đồng ý (agree), từ 0 đến {CouncilSession.MaxMembers}.");
+            RuleFor(c => c.Body.Against).InclusiveBetween(0, CouncilSession.MaxMembers).OverridePropertyName("against")
+                .WithMessage($"Số thành viên không đồng ý (against) từ 0 đến {CouncilSession.MaxMembers}.");
+            RuleFor(c => c.Body.Abstain).InclusiveBetween(0, CouncilSession.MaxMembers).OverridePropertyName("abstain")
+                .WithMessage($"Số thành viên không biểu quyết (abstain) từ 0 đến {CouncilSession.MaxMembers}.");
             RuleFor(c => c.Body.Note).MaximumLength(Limits.Text).OverridePropertyName("note")
                 .WithMessage($"Ghi chú dài tối đa {Limits.Text} ký tự.");
         }
