@@ -71,7 +71,7 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
-    public async Task TooFewPresent_NoDossierCarries_AndEachTimelineSaysTheQuorumFailed()
+    public async Task TooFewPresent_NoDossierIsDecided_EachWaitsAtTheCouncilForAnotherSession()
     {
         var first = await procedure.At(await app.NewCommune(), "appraisal-council");
         var second = await procedure.At(await app.NewCommune(), "appraisal-council");
@@ -83,13 +83,19 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
 
         var concluded = await council.Conclude(await council.Minutes(session));
 
-        Assert.All(concluded.GetProperty("dossiers").EnumerateArray(), d => Assert.Equal("not-carried", d.GetProperty("outcome").GetString()));
+        Assert.All(concluded.GetProperty("dossiers").EnumerateArray(), d =>
+        {
+            Assert.Equal("not-quorate", d.GetProperty("outcome").GetString());
+            Assert.Equal(JsonValueKind.Null, d.GetProperty("eventSequence").ValueKind);
+        });
         foreach (var dossier in new[] { first, second })
         {
-            Assert.Equal("rejected", (await procedure.Get(Procedure.Appraiser, dossier)).GetProperty("stage").GetString());
-            var last = (await procedure.Timeline(Procedure.Appraiser, dossier)).EnumerateArray().Last();
-            Assert.Contains("chỉ 10/20 thành viên có mặt, không đủ túc số (hơn 50% tổng số thành viên)", last.GetProperty("comment").GetString());
+            Assert.Equal("appraisal-council", (await procedure.Get(Procedure.Appraiser, dossier)).GetProperty("stage").GetString());
+            var documents = await Procedure.Must(await (await app.As(Procedure.Appraiser)).GetAsync($"/api/dossiers/{Procedure.Id(dossier)}/documents"));
+            Assert.DoesNotContain(documents.EnumerateArray(), d => d.GetProperty("type").GetString() == "bien-ban-hoi-dong");
         }
+        var next = await council.Add(await council.Open(), first, second);
+        Assert.Equal(2, next.GetProperty("dossiers").GetArrayLength());
     }
 
     [Fact]

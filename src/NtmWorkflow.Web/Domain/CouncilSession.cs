@@ -294,6 +294,9 @@ public sealed class CouncilSessionDossier
     public const string Carried = "carried";
     public const string NotCarried = "not-carried";
 
+    /// <summary>Too few members present for the dossier's rule: the council could not vote on it, so it was not moved.</summary>
+    public const string NotQuorate = "not-quorate";
+
     private CouncilSessionDossier()
     {
     }
@@ -337,7 +340,7 @@ public sealed class CouncilSessionDossier
 
     public DateTime? VotedAt { get; private set; }
 
-    /// <summary><see cref="Carried"/> or <see cref="NotCarried"/>, once the session concluded.</summary>
+    /// <summary><see cref="Carried"/>, <see cref="NotCarried"/> or <see cref="NotQuorate"/>, once the session concluded.</summary>
     public string? Outcome { get; private set; }
 
     /// <summary>The action of the dossier's definition it was moved by.</summary>
@@ -353,6 +356,9 @@ public sealed class CouncilSessionDossier
         Note = string.IsNullOrWhiteSpace(ballot.Note) ? null : ballot.Note.Trim();
         (VotedBy, VotedAt) = (actor.UserName, now);
     }
+
+    /// <summary>The meeting lacked the quorum the dossier's rule asks: no vote of it stands and it waits for another session.</summary>
+    internal void RecordNotQuorate() => Outcome = NotQuorate;
 
     internal void RecordMove(bool carried, string action, int eventSequence) =>
         (Outcome, Action, EventSequence) = (carried ? Carried : NotCarried, action, eventSequence);

@@ -17,7 +17,9 @@ namespace NtmWorkflow.Web.Features.Councils;
 /// Concludes a session in one transaction: every dossier gets the minutes as the paper its carrying action requires,
 /// then moves by its vote as its own definition's rule reads it — the carrying action when quorum and threshold are
 /// met, the other one with a comment saying why not — through the same path as a single action, so its gates and
-/// version are still checked. Any dossier that cannot move is named in a 409 and nothing moves.
+/// version are still checked. A meeting without the quorum a dossier's rule asks could not vote on it: that dossier is
+/// not moved (and gets no minutes) but waits at its council stage for another session, rather than being rejected for
+/// the members' absence. Any dossier that cannot move is named in a 409 and nothing moves.
 /// </summary>
 public static class ConcludeCouncilSession
 {
@@ -49,6 +51,11 @@ public static class ConcludeCouncilSession
                 // action's papers gate reads them inside this transaction.
                 var minutes = new ReceivedPaper(session.MinutesFileName!, session.MinutesContentType!,
                     new StagedFile(Path: "", session.MinutesSha256!, session.MinutesSize!.Value));
+                foreach (var c in considered.Where(c => !Quorate(session, c)))
+                {
+                    c.Entry.RecordNotQuorate();
+                }
+                considered = considered.Where(c => Quorate(session, c)).ToList();
                 foreach (var c in considered)
                 {
                     await papers.AttachAsync(c.Dossier, c.Definition, c.Council.MinutesType, minutes, [], actor, cancellationToken);
@@ -65,6 +72,8 @@ public static class ConcludeCouncilSession
             }
             session.Conclude(actor, sessions.Now);
         }
+
+        private static bool Quorate(CouncilSession session, Considered c) => c.Council.Rule.IsQuorate(session.VoteOf(c.Entry));
 
         /// <summary>Each dossier, locked; the ones that moved on, changed since their vote was recorded, or have no vote are offending.</summary>
         private async Task<(List<Considered>, List<OffendingDossier>)> ReadAsync(CouncilSession session, CancellationToken cancellationToken)
@@ -115,9 +124,7 @@ public static class ConcludeCouncilSession
     {
         var said = $"Hội đồng thẩm định – {session.Label}: ";
         var percent = vote.Present == 0 ? 0 : Math.Round(vote.Agree * 100m / vote.Present, 1);
-        said += !rule.IsQuorate(vote)
-            ? $"chỉ {vote.Present}/{vote.Members} thành viên có mặt, không đủ túc số ({Wording(rule.Quorum)} {rule.QuorumPercent}% tổng số thành viên)."
-            : rule.Carries(vote)
+        said += rule.Carries(vote)
                 ? $"{vote.Agree}/{vote.Present} thành viên có mặt đồng ý ({Percent(percent)}%; {vote.Present}/{vote.Members} thành viên có mặt), "
                   + $"đạt tỷ lệ {Wording(rule.Agree)} {rule.MinAgreePercent}%."
                 : $"{vote.Agree}/{vote.Present} thành viên có mặt đồng ý ({Percent(percent)}%), "

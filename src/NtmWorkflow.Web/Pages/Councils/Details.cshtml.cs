@@ -83,7 +83,7 @@ public sealed class DetailsModel : AppPageModel
     public static string OutcomeText(string? value) => value switch
     {
         SessionDossierView.Carries or Domain.CouncilSessionDossier.Carried => "Đạt tỷ lệ biểu quyết",
-        SessionDossierView.NotQuorate => "Không đủ túc số",
+        SessionDossierView.NotQuorate or Domain.CouncilSessionDossier.NotQuorate => "Không đủ túc số: hồ sơ chờ phiên họp khác",
         SessionDossierView.BelowThreshold or Domain.CouncilSessionDossier.NotCarried => "Không đạt tỷ lệ biểu quyết",
         _ => "",
     };
