@@ -15,6 +15,8 @@ public sealed class StorageCleanup(AppDbContext db, IDocumentStorage storage, Ti
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var referenced = (await db.Documents.Select(d => d.Sha256).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        // A batch decision's file stays even when its procedure files it as no dossier's paper.
+        referenced.UnionWith(await db.DecisionBatches.Select(b => b.DocumentSha256).Distinct().ToListAsync(cancellationToken));
         return storage.DeleteStale(referenced.Contains, clock.GetUtcNow().UtcDateTime - Grace);
     }
 }
