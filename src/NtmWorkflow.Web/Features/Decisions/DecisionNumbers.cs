@@ -20,6 +20,12 @@ internal sealed class DecisionNumbers(AppDbContext db)
     public async Task EnsureFreeAsync(string unitPath, string number, Guid? batchId, Guid? dossierId, CancellationToken cancellationToken)
     {
         var province = AdministrativeUnit.ProvincePathOf(unitPath);
+        if (db.Database.IsNpgsql())
+        {
+            // Two decisions of one province recorded at the same moment check one after the other, each seeing the
+            // other's number once committed (SQLite's write lock already queues them). Released with the transaction.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"decision-number:" + province}))", cancellationToken);
+        }
         var length = number.Trim().Length;
         // SQLite folds the case of ASCII letters only (not Đ/đ): the database narrows by length, the comparison is ours.
         var dossiers = await db.Dossiers.AsNoTracking().Under(province)
