@@ -53,6 +53,7 @@ public sealed class DecisionBatchTests : IClassFixture<NtmApp>
             var now = await procedure.Get(Procedure.Leader, dossier);
             Assert.Equal("announcement-ceremony", now.GetProperty("stage").GetString());
             Assert.Equal(number, now.GetProperty("decision").GetProperty("number").GetString());
+            Assert.Equal(batchId, now.GetProperty("decisionBatchId").GetString());
             var signing = (await procedure.Timeline(Procedure.Leader, dossier)).EnumerateArray()
                 .Single(e => e.GetProperty("action").GetString() == "sign-decision");
             Assert.Contains($"Quyết định chung số {number}", signing.GetProperty("comment").GetString());
@@ -204,6 +205,18 @@ public sealed class DecisionBatchTests : IClassFixture<NtmApp>
             : await (await app.As(user)).GetAsync("/api/decision-batches/candidates");
         await ProblemAssert.Is(status, candidates);
         Assert.Equal("decision", (await procedure.Get(Procedure.Leader, dossiers[0])).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task TheBatchPage_ListsTheLeadersCandidates_AndIsForbiddenToACommuneOfficer()
+    {
+        var (communes, _) = await AtDecision(1);
+
+        var leader = await PageSession.SignedIn(app, Procedure.Leader);
+        Assert.Contains(communes[0].Name, await leader.Html("/Decisions/Batch"));
+        var officer = await PageSession.SignedIn(app, communes[0].Officer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Get("/Decisions/Batch")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/Public/DecisionBatch/{Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]
