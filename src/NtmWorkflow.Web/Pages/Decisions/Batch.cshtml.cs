@@ -10,13 +10,10 @@ namespace NtmWorkflow.Web.Pages.Decisions;
 /// The province leader chooses dossiers waiting for their decision, enters the decision once and uploads it once; the
 /// page sends the same command as POST /api/decision-batches.
 /// </summary>
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+[RequestSizeLimit(Dossiers.DetailsModel.UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Dossiers.DetailsModel.UploadLimit)]
 public sealed class BatchModel : AppPageModel
 {
-    /// <summary>The framework's own ceiling for the form; the document store enforces the real limit (413).</summary>
-    private const long UploadLimit = 2L * 1024 * 1024 * 1024;
-
     /// <summary>Each chosen dossier as "{id}:{version}", the version it was listed at.</summary>
     [BindProperty] public List<string> Selected { get; set; } = [];
 

@@ -18,7 +18,7 @@ namespace NtmWorkflow.Web.Pages.Dossiers;
 public sealed class DetailsModel : AppPageModel
 {
     /// <summary>The framework's own ceiling for a page's form; the document store enforces the real limit (413).</summary>
-    private const long UploadLimit = 2L * 1024 * 1024 * 1024;
+    internal const long UploadLimit = 2L * 1024 * 1024 * 1024;
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
