@@ -79,7 +79,8 @@ public static class Transitions
             await Act(p, reviewer, "approve");
         });
         host.Clock.Skip(TimeSpan.FromDays(16));
-        // The decision and the ceremony are dated on the application's day: neither may be dated after it.
+        // The decision and the ceremony are dated on the application's day: neither may be dated after it. Each decision
+        // has its own number: a province refuses a number already used.
         var today = host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Phase(async p =>
         {
@@ -90,7 +91,7 @@ public static class Transitions
             await Upload(p, appraiser, "bien-ban-hoi-dong");
             await Act(p, appraiser, "recommend", new { vote = Vote });
             await Upload(p, leader, "quyet-dinh");
-            await Act(p, leader, "sign-decision", new { decision = new { number = "1/QĐ", date = today, signer = "Chủ tịch" } });
+            await Act(p, leader, "sign-decision", new { decision = new { number = $"{p.Unit}/QĐ", date = today, signer = "Chủ tịch" } });
             await Upload(p, reviewer, "bien-ban-le-cong-bo");
             await Act(p, reviewer, "hold-ceremony", new { ceremony = new { date = today, place = "Hội trường" } });
         });

@@ -67,7 +67,7 @@ public sealed class DecisionDateTests(NtmApp app) : IClassFixture<NtmApp>
     private Task<HttpResponseMessage> Sign(JsonElement dossier, DateOnly date) =>
         procedure.Act(Procedure.Leader, dossier, "sign-decision", new
         {
-            decision = new { number = "15/QĐ-UBND", date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signer = "Chủ tịch UBND tỉnh" },
+            decision = new { number = Procedure.FreshNumber, date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signer = "Chủ tịch UBND tỉnh" },
         });
 
     private DateOnly Today() => app.Clock.Today;

@@ -90,6 +90,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             .HasDatabaseName("IX_dossiers_one_open_per_unit_level");
         dossier.HasIndex(d => new { d.Status, d.DecisionDate });
         dossier.HasIndex(d => d.NextReminderAt);
+        dossier.HasOne<DecisionBatch>().WithMany().HasForeignKey(d => d.DecisionBatchId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -193,6 +194,25 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recogn
         recognition.HasIndex(r => r.DossierId).IsUnique();
         recognition.HasIndex(r => new { r.UnitCode, r.Level });
         recognition.HasIndex(r => new { r.UnitPath, r.DecisionDate });
+        recognition.HasOne<DecisionBatch>().WithMany().HasForeignKey(r => r.DecisionBatchId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DecisionBatchConfiguration : IEntityTypeConfiguration<DecisionBatch>
+{
+    public void Configure(EntityTypeBuilder<DecisionBatch> batch)
+    {
+        batch.ToTable("decision_batches");
+        batch.HasKey(b => b.Id);
+        batch.Property(b => b.ProvinceCode).HasMaxLength(Limits.Code);
+        batch.Property(b => b.Number).HasMaxLength(Limits.Name);
+        batch.Property(b => b.Signer).HasMaxLength(Limits.Name);
+        batch.Property(b => b.FileName).HasMaxLength(Limits.Name);
+        batch.Property(b => b.DocumentSha256).HasMaxLength(64);
+        batch.Property(b => b.CreatedBy).HasMaxLength(Limits.Name);
+        batch.Ignore(b => b.Decision);
+        batch.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(b => b.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        batch.HasIndex(b => new { b.ProvinceCode, b.Date });
     }
 }
 

@@ -104,6 +104,9 @@ public sealed class Dossier
 
     public string? DecisionSigner { get; private set; }
 
+    /// <summary>The batch decision that decided the dossier together with others of its province; null for one signed alone.</summary>
+    public Guid? DecisionBatchId { get; private set; }
+
     public DateOnly? CeremonyDate { get; private set; }
 
     public string? CeremonyPlace { get; private set; }
@@ -406,6 +409,12 @@ public sealed class Dossier
         events.Add(new DossierEvent(Id, Version, now, actor, signers.First(actor.Roles.Contains), CorrectDecisionAction, Stage, Stage,
             ActionInput.None with { Comment = was, Decision = corrected }));
     }
+
+    /// <summary>
+    /// Names the batch decision the dossier is decided in (before its decision is recorded), or, with null, takes it out
+    /// of its batch (a correction gave it a number of its own).
+    /// </summary>
+    public void AssignDecisionBatch(Guid? batchId) => DecisionBatchId = batchId;
 
     /// <summary>The caller saw the dossier as it is now; a stale version is refused before anything is written.</summary>
     public void EnsureVersion(int expectedVersion)

@@ -45,6 +45,9 @@ public sealed class Recognition
     /// <summary>Who signed; for an imported decision whose signatory is not on record, the issuing authority.</summary>
     public string? DecisionSigner { get; private set; }
 
+    /// <summary>The batch decision that made it, shared with the other units the same decision recognised.</summary>
+    public Guid? DecisionBatchId { get; private set; }
+
     public DateOnly? CeremonyDate { get; private set; }
 
     public string? CeremonyPlace { get; private set; }
@@ -87,6 +90,7 @@ public sealed class Recognition
     public void Update(Dossier dossier)
     {
         (DecisionNumber, DecisionDate, DecisionSigner) = (dossier.DecisionNumber, dossier.DecisionDate, dossier.DecisionSigner);
+        DecisionBatchId = dossier.DecisionBatchId;
         (CeremonyDate, CeremonyPlace) = (dossier.CeremonyDate, dossier.CeremonyPlace);
     }
 }

@@ -17,6 +17,8 @@ public sealed class StorageCleanup(AppDbContext db, IDocumentStorage storage, Ti
         var referenced = (await db.Documents.Select(d => d.Sha256).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         // Minutes uploaded to a council session are filed in its dossiers only when the session concludes.
         referenced.UnionWith(await db.CouncilSessions.Where(s => s.MinutesSha256 != null).Select(s => s.MinutesSha256!).ToListAsync(cancellationToken));
+        // A batch decision's file stays even when its procedure files it as no dossier's paper.
+        referenced.UnionWith(await db.DecisionBatches.Select(b => b.DocumentSha256).Distinct().ToListAsync(cancellationToken));
         return storage.DeleteStale(referenced.Contains, clock.GetUtcNow().UtcDateTime - Grace);
     }
 }

@@ -21,7 +21,18 @@ public sealed class Procedure(NtmApp app)
     /// <summary>A date written as this is sent as the test clock's date in Vietnam when the action is taken.</summary>
     public const string Today = "{today}";
 
-    public static readonly object Decision = new { number = "694/QĐ-UBND-HC", date = Today, signer = "Phó Chủ tịch UBND tỉnh" };
+    /// <summary>
+    /// A decision number written as this is sent as a number no other decision has: a province gives each decision its
+    /// own number, and the tests sign many.
+    /// </summary>
+    public const string FreshNumber = "{fresh-number}";
+
+    public static readonly object Decision = new { number = FreshNumber, date = Today, signer = "Phó Chủ tịch UBND tỉnh" };
+
+    private static int decisions;
+
+    /// <summary>A decision number no other test has used: "1/QĐ-UBND-HC", "2/QĐ-UBND-HC"…</summary>
+    public static string NextDecisionNumber() => $"{Interlocked.Increment(ref decisions)}/QĐ-UBND-HC";
     public static readonly object Ceremony = new { date = Today, place = "Hội trường UBND xã" };
 
     /// <summary>The three-tier happy path: each action with who takes it (Own = the officer of the dossier's unit).</summary>
@@ -229,7 +240,8 @@ public sealed class Procedure(NtmApp app)
 
     private Dictionary<string, object?> Merge(object body, int expectedVersion)
     {
-        var text = JsonSerializer.Serialize(body).Replace($"\"{Today}\"", $"\"{app.Clock.TodayText}\"");
+        var text = JsonSerializer.Serialize(body).Replace($"\"{Today}\"", $"\"{app.Clock.TodayText}\"")
+            .Replace($"\"{FreshNumber}\"", $"\"{NextDecisionNumber()}\"");
         var fields = JsonDocument.Parse(text).RootElement.Clone().EnumerateObject()
             .ToDictionary(p => p.Name, p => (object?)p.Value);
         fields.TryAdd("expectedVersion", expectedVersion);

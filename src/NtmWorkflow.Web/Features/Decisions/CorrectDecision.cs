@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Dossiers;
@@ -35,7 +36,8 @@ public static class CorrectDecision
     }
 
     internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, RecognitionRegister recognitions, ICurrentActor actors, TimeProvider clock)
+        AppDbContext db, DossierLookup dossiers, RecognitionRegister recognitions, DecisionNumbers numbers, ICurrentActor actors,
+        TimeProvider clock)
         : IRequestHandler<Command, DossierView>
     {
         public async Task<DossierView> Handle(Command command, CancellationToken cancellationToken)
@@ -44,11 +46,37 @@ public static class CorrectDecision
             var (dossier, definition, unit) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
             var body = command.Body;
             var lastVoteAt = await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
-            dossier.CorrectDecision(definition, new Decision(body.Number!.Trim(), body.Date!.Value, body.Signer!.Trim()), body.Reason!.Trim(),
-                actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime, lastVoteAt);
+            var corrected = new Decision(body.Number!.Trim(), body.Date!.Value, body.Signer!.Trim());
+            dossier.CorrectDecision(definition, corrected, body.Reason!.Trim(), actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime,
+                lastVoteAt);
+            await KeepBatchAsync(dossier, corrected, cancellationToken);
+            await numbers.EnsureFreeAsync(dossier.UnitPath, corrected.Number, dossier.DecisionBatchId, dossier.Id, cancellationToken);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await dossiers.ViewAsync(dossier, definition, unit, actor, cancellationToken);
+        }
+
+        /// <summary>
+        /// A member of a batch decision corrected to another number leaves the batch (it now has a decision of its own);
+        /// kept at the batch's number, it must keep the batch's date and signer, for one number is one decision.
+        /// </summary>
+        private async Task KeepBatchAsync(Domain.Dossier dossier, Decision corrected, CancellationToken cancellationToken)
+        {
+            if (dossier.DecisionBatchId is not { } batchId)
+            {
+                return;
+            }
+            var batch = await db.DecisionBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
+            if (!DecisionNumbers.Same(batch.Number, corrected.Number))
+            {
+                dossier.AssignDecisionBatch(null);
+            }
+            else if (batch.Date != corrected.Date || batch.Signer != corrected.Signer)
+            {
+                throw ProblemException.Conflict(
+                    $"Hồ sơ thuộc quyết định chung số {batch.Number} ngày {batch.Date:dd/MM/yyyy}, người ký {batch.Signer}: "
+                    + "giữ số này thì ngày ký và người ký phải như quyết định chung.").With("field", "number");
+            }
         }
     }
 

@@ -18,9 +18,10 @@ public interface IUploadSource
 /// Reads a multipart upload section by section, streaming the file straight into storage: the file is never held
 /// in memory, and its hash and size are known the moment it has arrived.
 /// </summary>
-public sealed class MultipartUpload(HttpRequest request) : IUploadSource
+/// <param name="maxFieldLength">The longest form field taken, in characters (a batch's list of dossiers needs more than the default).</param>
+public sealed class MultipartUpload(HttpRequest request, int maxFieldLength = MultipartUpload.DefaultMaxFieldLength) : IUploadSource
 {
-    private const int MaxFieldLength = 1000;
+    public const int DefaultMaxFieldLength = 1000;
 
     /// <summary>Faults thrown by the multipart parser itself are the sender's; the same types from the disk are ours.</summary>
     private static readonly string? MultipartReaderAssembly = typeof(MultipartReader).Assembly.GetName().Name;
@@ -52,7 +53,7 @@ public sealed class MultipartUpload(HttpRequest request) : IUploadSource
                     }
                     else if (disposition.Name.Value is { } field)
                     {
-                        fields[field] = await ReadField(section, field, cancellationToken);
+                        fields[field] = await ReadField(section, field, maxFieldLength, cancellationToken);
                     }
                 }
             }
@@ -102,13 +103,13 @@ public sealed class MultipartUpload(HttpRequest request) : IUploadSource
         }
     }
 
-    private static async Task<string> ReadField(MultipartSection section, string field, CancellationToken cancellationToken)
+    private static async Task<string> ReadField(MultipartSection section, string field, int maxLength, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(section.Body);
-        var buffer = new char[MaxFieldLength + 1];
+        var buffer = new char[maxLength + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        return read > MaxFieldLength
-            ? throw ProblemException.BadRequest(field, $"Trường '{field}' dài tối đa {MaxFieldLength} ký tự.")
+        return read > maxLength
+            ? throw ProblemException.BadRequest(field, $"Trường '{field}' dài tối đa {maxLength} ký tự.")
             : new string(buffer, 0, read).Trim();
     }
 }

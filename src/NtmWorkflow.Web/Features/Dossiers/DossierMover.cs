@@ -2,6 +2,7 @@ using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Domain;
+using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Notifications;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
@@ -13,7 +14,8 @@ namespace NtmWorkflow.Web.Features.Dossiers;
 /// checked by its own gates and version.
 /// </summary>
 internal sealed class DossierMover(
-    DossierLookup dossiers, RecognitionRegister recognitions, Notifier notifier, WorkingCalendar calendar, TimeProvider clock)
+    DossierLookup dossiers, RecognitionRegister recognitions, DecisionNumbers numbers, Notifier notifier, WorkingCalendar calendar,
+    TimeProvider clock)
 {
     /// <returns>The dossier's criteria and papers as the gates read them (a move changes neither).</returns>
     public async Task<DossierState> MoveAsync(
@@ -26,8 +28,12 @@ internal sealed class DossierMover(
         var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(action);
         var lastVoteAt = input.Decision is null ? null : await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
         dossier.Act(definition, action, input, facts, actor, expectedVersion, now, calendar, lastVoteAt);
+        if (taken!.Requires.Contains(RequiredField.Decision) && dossier.DecisionNumber is { } number)
+        {
+            await numbers.EnsureFreeAsync(dossier.UnitPath, number, dossier.DecisionBatchId, dossier.Id, cancellationToken);
+        }
         await recognitions.RecordAsync(dossier, unit, cancellationToken);
-        await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken!.Title, actor, now, cancellationToken);
+        await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken.Title, actor, now, cancellationToken);
         return state;
     }
 }

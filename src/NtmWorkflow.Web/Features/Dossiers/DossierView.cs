@@ -35,6 +35,9 @@ public sealed record DossierView(
     DateTime UpdatedAt,
     bool DecisionCorrectionOpen)
 {
+    /// <summary>The batch decision that decided it with other dossiers of its province; null for one signed alone.</summary>
+    public Guid? DecisionBatchId { get; init; }
+
     public static DossierView From(
         Dossier dossier, string unitName, WorkflowDefinition definition, IReadOnlyList<Criterion> notMet,
         IReadOnlySet<string> documents, DeadlineStatus deadline, Actor actor)
@@ -69,7 +72,10 @@ public sealed record DossierView(
             dossier.MayReview(definition, actor),
             dossier.CreatedAt,
             dossier.UpdatedAt,
-            dossier.MayCorrectDecision(definition, actor));
+            dossier.MayCorrectDecision(definition, actor))
+        {
+            DecisionBatchId = dossier.DecisionBatchId,
+        };
     }
 }
 

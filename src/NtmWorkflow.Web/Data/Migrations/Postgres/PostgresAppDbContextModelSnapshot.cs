@@ -619,6 +619,58 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.ToTable("criterion_entries", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.DecisionBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Date");
+
+                    b.ToTable("decision_batches", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +717,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
                     b.Property<int>("CriteriaTotal")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("DecisionBatchId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("date");
@@ -766,6 +821,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionBatchId");
 
                     b.HasIndex("NextReminderAt");
 
@@ -1124,6 +1181,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("DecisionBatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("date");
 
@@ -1176,6 +1236,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionBatchId");
 
                     b.HasIndex("DossierId")
                         .IsUnique();
@@ -1433,8 +1495,22 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.DecisionBatch", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>
                 {
+                    b.HasOne("NtmWorkflow.Web.Domain.DecisionBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")
@@ -1495,6 +1571,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Recognition", b =>
                 {
+                    b.HasOne("NtmWorkflow.Web.Domain.DecisionBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")

@@ -601,6 +601,58 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.ToTable("criterion_entries", (string)null);
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.DecisionBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Date");
+
+                    b.ToTable("decision_batches", (string)null);
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -647,6 +699,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("CriteriaTotal")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecisionBatchId")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("TEXT");
@@ -747,6 +802,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionBatchId");
 
                     b.HasIndex("NextReminderAt");
 
@@ -1097,6 +1154,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DecisionBatchId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("TEXT");
 
@@ -1149,6 +1209,8 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionBatchId");
 
                     b.HasIndex("DossierId")
                         .IsUnique();
@@ -1406,8 +1468,22 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.DecisionBatch", b =>
+                {
+                    b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Dossier", b =>
                 {
+                    b.HasOne("NtmWorkflow.Web.Domain.DecisionBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")
@@ -1468,6 +1544,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.Recognition", b =>
                 {
+                    b.HasOne("NtmWorkflow.Web.Domain.DecisionBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")
