@@ -29,6 +29,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Recognition> Recognitions => Set<Recognition>();
 
+    public DbSet<RecognitionImport> RecognitionImports => Set<RecognitionImport>();
+
     public DbSet<DossierDocument> Documents => Set<DossierDocument>();
 
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();

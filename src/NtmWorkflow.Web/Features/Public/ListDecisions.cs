@@ -16,6 +16,7 @@ public static class ListDecisions
 
     /// <param name="DossierId">The dossier that led to it; null for a recognition imported from before the system.</param>
     /// <param name="UnitName">The unit's name when it was recognised (a unit merged or renamed since keeps it here).</param>
+    /// <param name="Imported">Recorded from the paper era (an import or the seeded history), not by a dossier of the system.</param>
     public sealed record RecognitionDecision(
         Guid? DossierId,
         string UnitCode,
@@ -26,7 +27,8 @@ public static class ListDecisions
         int? Year,
         DecisionView Decision,
         CeremonyView? Ceremony,
-        DecisionView? Revocation);
+        DecisionView? Revocation,
+        bool Imported);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -79,7 +81,8 @@ public static class ListDecisions
                     d.DossierId, d.UnitCode, d.UnitName, province?.Code, province?.Name, d.Level, d.Year,
                     DecisionView.From(d.DecisionNumber, d.DecisionDate, d.DecisionSigner)!,
                     CeremonyView.From(d.CeremonyDate, d.CeremonyPlace),
-                    DecisionView.From(d.RevocationNumber, d.RevocationDate, d.RevocationSigner));
+                    DecisionView.From(d.RevocationNumber, d.RevocationDate, d.RevocationSigner),
+                    d.DossierId is null);
             }).ToList();
             return new Paged<RecognitionDecision>(items, total, query.Page ?? 1, Paging.Size(query.PageSize));
         }
