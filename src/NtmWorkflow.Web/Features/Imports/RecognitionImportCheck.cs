@@ -20,10 +20,12 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
 {
     public async Task<ImportCheckResult> CheckAsync(IReadOnlyList<ImportRow> rows, Actor actor, CancellationToken cancellationToken)
     {
+        // EF.Parameter: the file's thousands of codes go as one array parameter, not one SQL parameter each (EF 10's
+        // default), which took several times longer at 5,000 rows (docs/benchmarks.md).
         var codes = rows.Select(r => r[ImportColumns.UnitCode]).OfType<string>().Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
-        var held = await db.Recognitions.AsNoTracking().Where(r => codes.Contains(r.UnitCode)).ToListAsync(cancellationToken);
-        var renamed = await db.UnitChanges.AsNoTracking().Where(c => codes.Contains(c.UnitCode) && c.OldName != null)
+        var units = await db.Units.AsNoTracking().Where(u => EF.Parameter(codes).Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        var held = await db.Recognitions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.UnitCode)).ToListAsync(cancellationToken);
+        var renamed = await db.UnitChanges.AsNoTracking().Where(c => EF.Parameter(codes).Contains(c.UnitCode) && c.OldName != null)
             .Select(c => new { c.UnitCode, c.OldName }).ToListAsync(cancellationToken);
         var formerNames = held.Select(r => (r.UnitCode, Name: r.UnitName)).Concat(renamed.Select(c => (c.UnitCode, Name: c.OldName!)))
             .ToLookup(n => n.UnitCode, n => n.Name);
@@ -33,21 +35,24 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
         var problems = new List<ImportProblem>();
         var planned = rows.Select(row => parser.Parse(row, problems)).OfType<PlannedRecognition>().ToList();
         var numbers = planned.Select(p => p.Decision.Number).Distinct().ToList();
-        var sameNumbers = await db.Recognitions.AsNoTracking().Where(r => r.DecisionNumber != null && numbers.Contains(r.DecisionNumber))
+        var sameNumbers = await db.Recognitions.AsNoTracking().Where(r => r.DecisionNumber != null && EF.Parameter(numbers).Contains(r.DecisionNumber))
             .ToListAsync(cancellationToken);
 
-        var alreadyPresent = new List<PlannedRecognition>();
-        var accepted = new List<PlannedRecognition>();
+        var heldByUnitLevel = held.ToLookup(r => (r.UnitCode, r.Level));
+        var recordedDecisions = sameNumbers.GroupBy(r => (PlannedRecognition.ProvincePathOf(r.UnitPath), r.DecisionNumber!))
+            .ToDictionary(g => g.Key, g => g.First());
+        var alreadyPresent = 0;
+        var accepted = new Accepted();
         foreach (var row in planned)
         {
             var before = problems.Count;
             void Problem(ImportColumn column, string message) => problems.Add(new ImportProblem(row.Row.Row, column.Header, message));
-            var existing = held.Where(r => r.UnitCode == row.Unit.Code && r.Level == row.Level).ToList();
+            var existing = heldByUnitLevel[(row.Unit.Code, row.Level)].ToList();
             if (existing.FirstOrDefault(r => r.DecisionNumber == row.Decision.Number) is { } same)
             {
                 if (Identical(same, row))
                 {
-                    alreadyPresent.Add(row);
+                    alreadyPresent++;
                     continue;
                 }
                 Problem(ImportColumns.DecisionNumber, $"{row.Unit.Name} đã có công nhận theo quyết định {same.DecisionNumber} nhưng ghi khác: {Describe(same)}.");
@@ -58,19 +63,42 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
                     "chỉ một công nhận còn hiệu lực cho mỗi mức (ghi quyết định thu hồi nếu công nhận cũ đã bị thu hồi).");
             }
             CheckAgainstEarlierRows(row, accepted, Problem);
-            CheckDecisionAgrees(row, accepted, sameNumbers, Problem);
+            CheckDecisionAgrees(row, accepted, recordedDecisions.GetValueOrDefault((row.ProvincePath, row.Decision.Number)), Problem);
             if (problems.Count == before)
             {
                 accepted.Add(row);
             }
         }
-        return new ImportCheckResult(problems.OrderBy(p => p.Row).ToList(), accepted, accepted.Count + alreadyPresent.Count, alreadyPresent.Count);
+        return new ImportCheckResult(problems.OrderBy(p => p.Row).ToList(), accepted.All, accepted.All.Count + alreadyPresent, alreadyPresent);
+    }
+
+    /// <summary>The rows found good so far, indexed as the checks of the next rows ask for them (a 5,000-row file stays linear).</summary>
+    private sealed class Accepted
+    {
+        public List<PlannedRecognition> All { get; } = [];
+
+        public Dictionary<(string Unit, string Level), List<PlannedRecognition>> ByUnitLevel { get; } = [];
+
+        /// <summary>The first row carrying each decision number of a province: every later one must agree with it.</summary>
+        public Dictionary<(string Province, string Number), PlannedRecognition> ByDecision { get; } = [];
+
+        public void Add(PlannedRecognition row)
+        {
+            All.Add(row);
+            var key = (row.Unit.Code, row.Level);
+            if (!ByUnitLevel.TryGetValue(key, out var rows))
+            {
+                ByUnitLevel[key] = rows = [];
+            }
+            rows.Add(row);
+            ByDecision.TryAdd((row.ProvincePath, row.Decision.Number), row);
+        }
     }
 
     /// <summary>The same unit and level twice: the same decision again, or two recognitions that would both stand.</summary>
-    private static void CheckAgainstEarlierRows(PlannedRecognition row, List<PlannedRecognition> accepted, Action<ImportColumn, string> problem)
+    private static void CheckAgainstEarlierRows(PlannedRecognition row, Accepted accepted, Action<ImportColumn, string> problem)
     {
-        var sameUnitLevel = accepted.Where(a => a.Unit.Code == row.Unit.Code && a.Level == row.Level).ToList();
+        var sameUnitLevel = accepted.ByUnitLevel.GetValueOrDefault((row.Unit.Code, row.Level)) ?? [];
         if (sameUnitLevel.FirstOrDefault(a => a.Decision.Number == row.Decision.Number) is { } twice)
         {
             problem(ImportColumns.UnitCode, $"Trùng dòng {twice.Row.Row}: cùng đơn vị, mức công nhận và quyết định.");
@@ -83,25 +111,23 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
     }
 
     /// <summary>One decision number of a province is one signed paper: its date and signer must agree wherever it is recorded.</summary>
-    private static void CheckDecisionAgrees(
-        PlannedRecognition row, List<PlannedRecognition> accepted, List<Recognition> sameNumbers, Action<ImportColumn, string> problem)
+    private static void CheckDecisionAgrees(PlannedRecognition row, Accepted accepted, Recognition? recorded, Action<ImportColumn, string> problem)
     {
-        var recorded = sameNumbers.Where(r => r.DecisionNumber == row.Decision.Number && PlannedRecognition.ProvincePathOf(r.UnitPath) == row.ProvincePath)
-            .Select(r => (Date: r.DecisionDate, Signer: r.DecisionSigner, Where: $"công nhận đã có của {r.UnitName}"))
-            .Concat(accepted.Where(a => a.ProvincePath == row.ProvincePath && a.Decision.Number == row.Decision.Number)
-                .Select(a => (Date: (DateOnly?)a.Decision.Date, Signer: (string?)a.Decision.Signer, Where: $"dòng {a.Row.Row}")));
-        foreach (var other in recorded)
+        var earlier = accepted.ByDecision.GetValueOrDefault((row.ProvincePath, row.Decision.Number));
+        (DateOnly? Date, string? Signer, string Where)? other = recorded is not null
+            ? (recorded.DecisionDate, recorded.DecisionSigner, $"công nhận đã có của {recorded.UnitName}")
+            : earlier is not null ? (earlier.Decision.Date, earlier.Decision.Signer, $"dòng {earlier.Row.Row}") : null;
+        if (other is not { } agreed)
         {
-            if (other.Date is { } date && date != row.Decision.Date)
-            {
-                problem(ImportColumns.DecisionDate, $"Quyết định {row.Decision.Number} đã ghi ngày ký {date:dd/MM/yyyy} ({other.Where}).");
-                return;
-            }
-            if (other.Signer is { } signer && ImportColumns.Comparable(signer) != ImportColumns.Comparable(row.Decision.Signer))
-            {
-                problem(ImportColumns.Signer, $"Quyết định {row.Decision.Number} đã ghi người ký '{signer}' ({other.Where}).");
-                return;
-            }
+            return;
+        }
+        if (agreed.Date is { } date && date != row.Decision.Date)
+        {
+            problem(ImportColumns.DecisionDate, $"Quyết định {row.Decision.Number} đã ghi ngày ký {date:dd/MM/yyyy} ({agreed.Where}).");
+        }
+        else if (agreed.Signer is { } signer && ImportColumns.Comparable(signer) != ImportColumns.Comparable(row.Decision.Signer))
+        {
+            problem(ImportColumns.Signer, $"Quyết định {row.Decision.Number} đã ghi người ký '{signer}' ({agreed.Where}).");
         }
     }
 
