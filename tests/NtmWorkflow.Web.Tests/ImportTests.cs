@@ -319,3 +319,23 @@ public sealed class ImportTests(NtmApp app) : IClassFixture<NtmApp>
         await ProblemAssert.Is(HttpStatusCode.BadRequest, await client.GetAsync("/api/recognition-imports/template?format=pdf"));
     }
 }
+
+/// <summary>The import page: its own officials see it (and the nav links to it), others are refused.</summary>
+public sealed class ImportPageTests(NtmApp app) : IClassFixture<NtmApp>
+{
+    [Fact]
+    public async Task ImportPage_ForTheProvinceOfficial_OffersTheTemplates_ForACommuneOfficer_IsForbidden()
+    {
+        var appraiser = await PageSession.SignedIn(app, "tinh.dongthap.lanhdao");
+        var html = await appraiser.Html("/Recognitions/Import");
+        Assert.Contains("?handler=Template&amp;format=xlsx", html);
+        Assert.Contains("href=\"/Recognitions/Import\"", html);
+        var template = await appraiser.Get("/Recognitions/Import?handler=Template&format=csv");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.StartsWith("Mã đơn vị,Tên đơn vị,Mức công nhận", (await template.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+
+        var officer = await PageSession.SignedIn(app, "xa.tanhoi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Get("/Recognitions/Import")).StatusCode);
+        Assert.DoesNotContain("href=\"/Recognitions/Import\"", await officer.Html("/"));
+    }
+}

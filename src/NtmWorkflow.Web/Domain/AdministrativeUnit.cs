@@ -105,7 +105,7 @@ public sealed class AdministrativeUnit
     }
 
     /// <summary>The path of the province a unit lies in ("/vn/dong-thap/"), whatever lies between.</summary>
-    private static string ProvincePathOf(string path) => string.Join('/', path.Split('/').Take(3)) + "/";
+    public static string ProvincePathOf(string path) => string.Join('/', path.Split('/').Take(3)) + "/";
 
     /// <summary>Ends the unit without a successor (a district when the district tier was abolished).</summary>
     public void Dissolve(DateOnly on, string? resolution, DateOnly? resolutionDate) => End(on, resolution, resolutionDate);

@@ -15,9 +15,7 @@ public sealed record PlannedRecognition(
     public bool Stands => Revocation is null;
 
     /// <summary>The province the unit lies in ("/vn/dong-thap/"): where a decision number is unique.</summary>
-    public string ProvincePath { get; } = ProvincePathOf(Unit.Path);
-
-    public static string ProvincePathOf(string unitPath) => string.Join('/', unitPath.Split('/').Take(3)) + "/";
+    public string ProvincePath { get; } = AdministrativeUnit.ProvincePathOf(Unit.Path);
 }
 
 /// <summary>

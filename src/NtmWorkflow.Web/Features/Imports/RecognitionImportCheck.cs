@@ -39,7 +39,7 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
             .ToListAsync(cancellationToken);
 
         var heldByUnitLevel = held.ToLookup(r => (r.UnitCode, r.Level));
-        var recordedDecisions = sameNumbers.GroupBy(r => (PlannedRecognition.ProvincePathOf(r.UnitPath), r.DecisionNumber!))
+        var recordedDecisions = sameNumbers.GroupBy(r => (AdministrativeUnit.ProvincePathOf(r.UnitPath), r.DecisionNumber!))
             .ToDictionary(g => g.Key, g => g.First());
         var alreadyPresent = 0;
         var accepted = new Accepted();
