@@ -26,6 +26,8 @@ public sealed class Api(HttpClient http)
 
     public Task<JsonElement> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
+    public async Task<JsonElement> PostAsync(string path, HttpContent content) => await ReadAsync(await http.PostAsync(path, content));
+
     public async Task<JsonElement> UploadAsync(Guid dossier, string type, HttpContent file)
     {
         using var form = new MultipartFormDataContent { { new StringContent(type), "type" }, { file, "file", type + ".pdf" } };

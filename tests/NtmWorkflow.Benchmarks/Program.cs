@@ -4,9 +4,10 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N]:
-/// every measure of issue 7 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
-/// run over (100,000, or 2,000 with --quick), to see how a cost grows.
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only]:
+/// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
+/// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
+/// and prints it, without writing the report.
 /// </summary>
 public static class BenchMain
 {
@@ -27,6 +28,11 @@ public static class BenchMain
         var started = Stopwatch.GetTimestamp();
         await using var host = new BenchHost(postgres);
         Say($"application on {host.BaseAddress} ({host.Database})");
+        if (args.Contains("--import-only"))
+        {
+            Say(Describe(await ImportMeasure.RunAsync(host, ImportRows)));
+            return 0;
+        }
         var admin = await Api.SignInAsync(host.BaseAddress, "admin");
         var flowCommunes = clients.Sum(c => c * proceduresPerClient[c]);
         await Seeder.DistrictAsync(host, "bench-flow", flowCommunes);
@@ -63,15 +69,23 @@ public static class BenchMain
         Say(string.Create(CultureInfo.InvariantCulture, $"upload: {upload.MegabytesPerSecond:0} MB/s, +{upload.PeakGrowthMegabytes:0} MB"));
         var sweep = await Measures.SweepAsync(host, seeded);
         Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {sweep.Notices} notices in {sweep.Seconds:0.00} s"));
+        var import = await ImportMeasure.RunAsync(host, ImportRows);
+        Say(Describe(import));
 
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
             Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
-            reads, sweep, upload);
+            reads, sweep, upload, import);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
         return 0;
     }
+
+    /// <summary>Issue 14's figure: a province's history in one file.</summary>
+    private const int ImportRows = 5_000;
+
+    private static string Describe(ImportResult import) => string.Create(CultureInfo.InvariantCulture,
+        $"import of {import.Rows} rows ({import.Bytes / 1024} KB XLSX): check {import.CheckSeconds:0.00} s, confirm {import.ConfirmSeconds:0.00} s, same file again {import.RecheckSeconds:0.00} s");
 
     private static void Say(string line) => Console.WriteLine($"[bench] {line}");
 }

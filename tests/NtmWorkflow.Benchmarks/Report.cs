@@ -10,7 +10,7 @@ namespace NtmWorkflow.Benchmarks;
 public sealed record Run(
     string Date, string Commit, string Command, string Machine, string Database, bool Quick,
     IReadOnlyList<Transitions.Result> Transitions, Transitions.Result Ceiling, int SeededDossiers, int SeededEvents, double SeedSeconds,
-    IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload)
+    IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload, ImportResult Import)
 {
     public static string DescribeMachine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB, " +
@@ -91,6 +91,13 @@ public static class Report
         md.AppendLine(string.Create(ci, $"{run.Sweep.OpenStages:N0} open stages, every one overdue at once: {run.Sweep.Notices:N0} notices written in {run.Sweep.Seconds:0.00} s.")).AppendLine();
         md.AppendLine("## Upload").AppendLine();
         md.AppendLine(string.Create(ci, $"{run.Upload.Bytes / 1048576.0:0} MB in {run.Upload.Seconds:0.00} s: {run.Upload.MegabytesPerSecond:0} MB/s; peak working-set growth of the process (client and server) {run.Upload.PeakGrowthMegabytes:0} MB.")).AppendLine();
+
+        md.AppendLine("## Import of earlier recognitions").AppendLine();
+        md.AppendLine(string.Create(ci, $"A generated XLSX ({run.Import.Bytes / 1024:N0} KB) of {run.Import.Rows:N0} NTM recognitions of 2016–2020, one per commune, uploaded by the administrator over HTTP:")).AppendLine();
+        md.AppendLine("| Step | Seconds |").AppendLine("|---|---:|");
+        md.AppendLine(string.Create(ci, $"| Upload and check (read, every row checked, rows stored with the pending import) | {run.Import.CheckSeconds:0.00} |"));
+        md.AppendLine(string.Create(ci, $"| Confirm (checked again, {run.Import.Rows:N0} recognitions written in one transaction) | {run.Import.ConfirmSeconds:0.00} |"));
+        md.AppendLine(string.Create(ci, $"| The same file again (every row found already held) | {run.Import.RecheckSeconds:0.00} |")).AppendLine();
 
         md.AppendLine("## Targets").AppendLine();
         md.AppendLine("| Target | Measured | Met |").AppendLine("|---|---|---|");

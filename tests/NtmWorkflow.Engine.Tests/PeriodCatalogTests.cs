@@ -43,8 +43,33 @@ public sealed class PeriodCatalogTests
         Assert.Equal("2016–2020, 2021–2025, 2026–2030", Shipped.Periods.Ranges);
     }
 
+    [Fact]
+    public void RecognisedLevels_WhenShipped_ListsWhatEachPeriodRecognisedForHistory()
+    {
+        Assert.Equal(["ntm", "ntm-nang-cao", "ntm-kieu-mau"], Shipped.Periods.ForYear(2018)!.RecognisedLevels("commune"));
+        Assert.Equal(["ntm"], Shipped.Periods.ForYear(2018)!.RecognisedLevels("district"));
+        Assert.Equal(["ntm", "ntm-nang-cao", "ntm-kieu-mau"], Shipped.Periods.ForYear(2023)!.RecognisedLevels("commune"));
+        Assert.Equal(["ntm", "ntm-hien-dai"], Shipped.Periods.ForYear(2026)!.RecognisedLevels("commune"));
+        Assert.Empty(Shipped.Periods.ForYear(2026)!.RecognisedLevels("district"));
+        Assert.Empty(Shipped.Periods.ForYear(2018)!.RecognisedLevels("hamlet"));
+    }
+
+    [Fact]
+    public void RecognisedLevels_WhenThePeriodOpensSomeAndListsOthers_JoinsBothInLevelOrder()
+    {
+        var periods = PeriodParser.Parse(
+            "periods:\n  - id: a\n    title: A\n    from: 2021\n    to: 2025\n    subjects:\n      commune:\n        procedure: p\n" +
+            "        levels: { ntm-kieu-mau: s }\n    recognised:\n      commune: [ntm-kieu-mau, ntm]\n", "periods.yaml");
+
+        Assert.Equal(["ntm", "ntm-kieu-mau"], Assert.Single(periods).RecognisedLevels("commune"));
+    }
+
     [Theory]
     [InlineData("periods: []\n", 1, "ít nhất một giai đoạn")]
+    [InlineData("periods:\n  - id: a\n    title: A\n    from: 2020\n    to: 2021\n    recognised:\n      ward: [ntm]\n", 7, "Cấp đơn vị 'ward'")]
+    [InlineData("periods:\n  - id: a\n    title: A\n    from: 2020\n    to: 2021\n    recognised:\n      commune: [ntm, ntm-vang]\n", 7, "Mức công nhận 'ntm-vang'")]
+    [InlineData("periods:\n  - id: a\n    title: A\n    from: 2020\n    to: 2021\n    recognised:\n      commune: ntm\n", 7, "phải là danh sách mức công nhận")]
+    [InlineData("periods:\n  - id: a\n    title: A\n    from: 2020\n    to: 2021\n    recognised:\n      commune: [ntm, ntm]\n", 7, "hai lần")]
     [InlineData("periods:\n  - { id: a, title: A, from: 2020, to: 2019 }\n", 2, "năm bắt đầu (2020) sau năm kết thúc (2019)")]
     [InlineData("periods:\n  - { id: a, title: A, from: 2020, to: 2024 }\n  - { id: b, title: B, from: 2024, to: 2026 }\n", 3, "trùng năm với giai đoạn a")]
     [InlineData("periods:\n  - { id: a, title: A, from: 2020, to: 2021 }\n  - { id: a, title: B, from: 2022, to: 2026 }\n", 3, "'a' được khai báo hai lần")]

@@ -47,6 +47,8 @@ public static class PeriodParser
         var legalBasis = item.String("legal-basis", required: false);
         var subjectsNode = item.Mapping("subjects", required: false);
         var subjects = subjectsNode is null ? new Dictionary<string, PeriodSubject>() : ReadSubjects(subjectsNode, errors);
+        var recognisedNode = item.Mapping("recognised", required: false);
+        var recognised = recognisedNode is null ? new Dictionary<string, IReadOnlyList<string>>() : ReadRecognised(recognisedNode, errors);
         item.RejectUnknownKeys();
         if (from > to)
         {
@@ -55,7 +57,44 @@ public static class PeriodParser
         }
         return id is null || title is null || from is null || to is null
             ? null
-            : new ProgrammePeriod(id, title, from.Value, to.Value, legalBasis, subjects, source, (int)item.Node.Start.Line);
+            : new ProgrammePeriod(id, title, from.Value, to.Value, legalBasis, subjects, recognised, source, (int)item.Node.Start.Line);
+    }
+
+    /// <summary>Per kind of unit, a list of known levels: what the period recognised, for importing its history.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadRecognised(YamlMappingReader recognised, ErrorSink errors)
+    {
+        var bySubject = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (key, value) in recognised.Entries())
+        {
+            if (!Subjects.All.Contains(key.Value!))
+            {
+                errors.Add(key, $"Cấp đơn vị '{key.Value}' không tồn tại (dùng: {string.Join(", ", Subjects.All)}).");
+                continue;
+            }
+            if (value is not YamlDotNet.RepresentationModel.YamlSequenceNode sequence)
+            {
+                errors.Add(value, $"'recognised.{key.Value}' phải là danh sách mức công nhận, ví dụ [ntm, ntm-nang-cao].");
+                continue;
+            }
+            var levels = new List<string>();
+            foreach (var level in sequence.Children)
+            {
+                if (level is not YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } name } || !Levels.IsKnown(name))
+                {
+                    errors.Add(level, $"Mức công nhận '{(level as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value}' không tồn tại (dùng: {string.Join(", ", Levels.All)}).");
+                }
+                else if (levels.Contains(name))
+                {
+                    errors.Add(level, $"Mức '{name}' được liệt kê hai lần trong 'recognised.{key.Value}'.");
+                }
+                else
+                {
+                    levels.Add(name);
+                }
+            }
+            bySubject[key.Value!] = levels;
+        }
+        return bySubject;
     }
 
     private static Dictionary<string, PeriodSubject> ReadSubjects(YamlMappingReader subjects, ErrorSink errors)

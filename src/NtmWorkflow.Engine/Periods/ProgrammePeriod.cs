@@ -4,6 +4,10 @@ namespace NtmWorkflow.Engine.Periods;
 /// A period of the national programme (2016–2020, 2021–2025, 2026–2030): the years it covers and, per kind of unit,
 /// what a new dossier for one of those years may be. A kind of unit it does not open takes no new dossiers.
 /// </summary>
+/// <param name="Recognised">
+/// Per kind of unit, the levels the period recognised beyond those it opens: what an imported earlier recognition of
+/// one of its years may be (the 2016–2020 period opens nothing but recognised communes at three levels).
+/// </param>
 public sealed record ProgrammePeriod(
     string Id,
     string Title,
@@ -11,10 +15,19 @@ public sealed record ProgrammePeriod(
     int ToYear,
     string? LegalBasis,
     IReadOnlyDictionary<string, PeriodSubject> Subjects,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Recognised,
     string Source,
     int Line)
 {
     public bool Covers(int year) => year >= FromYear && year <= ToYear;
+
+    /// <summary>The levels a unit of <paramref name="subject"/> could be recognised at in this period: those it opens and those it lists as recognised.</summary>
+    public IReadOnlyList<string> RecognisedLevels(string subject) =>
+        (Subjects.TryGetValue(subject, out var opened) ? opened.Levels.Keys : [])
+        .Concat(Recognised.GetValueOrDefault(subject) ?? [])
+        .Distinct()
+        .OrderBy(level => Levels.All.ToList().IndexOf(level))
+        .ToList();
 
     public string Years => $"{FromYear}–{ToYear}";
 }

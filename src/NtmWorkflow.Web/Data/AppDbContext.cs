@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Recognition> Recognitions => Set<Recognition>();
 
     public DbSet<DecisionBatch> DecisionBatches => Set<DecisionBatch>();
+    public DbSet<RecognitionImport> RecognitionImports => Set<RecognitionImport>();
 
     public DbSet<DossierDocument> Documents => Set<DossierDocument>();
 

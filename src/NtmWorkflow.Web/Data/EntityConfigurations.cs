@@ -192,6 +192,7 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recogn
         recognition.Property(r => r.RevocationSigner).HasMaxLength(Limits.Name);
         recognition.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(r => r.UnitCode).OnDelete(DeleteBehavior.Restrict);
         recognition.HasIndex(r => r.DossierId).IsUnique();
+        recognition.HasOne<RecognitionImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Restrict);
         recognition.HasIndex(r => new { r.UnitCode, r.Level });
         recognition.HasIndex(r => new { r.UnitPath, r.DecisionDate });
         recognition.HasOne<DecisionBatch>().WithMany().HasForeignKey(r => r.DecisionBatchId).OnDelete(DeleteBehavior.Restrict);

@@ -52,6 +52,9 @@ public sealed class Recognition
 
     public string? CeremonyPlace { get; private set; }
 
+    /// <summary>The spreadsheet import that brought it in, naming the file, the official and the time; null otherwise.</summary>
+    public Guid? ImportId { get; private set; }
+
     /// <summary>The revocation procedure that took the recognition away; null while it stands.</summary>
     public Guid? RevokedByDossierId { get; private set; }
 
@@ -72,12 +75,30 @@ public sealed class Recognition
             CeremonyPlace = ceremonyPlace,
         };
 
+    /// <summary>
+    /// A recognition from a confirmed import, under the name the decision gave the unit, with its revocation when the
+    /// file records one (a paper-era revocation has no revocation dossier).
+    /// </summary>
+    public static Recognition FromImport(Guid importId, AdministrativeUnit unit, string unitName, string level, int year,
+        RecordedDecision decision, DateOnly? ceremonyDate, string? ceremonyPlace, RecordedDecision? revocation)
+    {
+        var recognition = Imported(unit, level, year, decision.Number, decision.Date, decision.Signer, ceremonyDate, ceremonyPlace);
+        recognition.ImportId = importId;
+        recognition.UnitName = unitName;
+        (recognition.RevocationNumber, recognition.RevocationDate, recognition.RevocationSigner) =
+            (revocation?.Number, revocation?.Date, revocation?.Signer);
+        return recognition;
+    }
+
     public static Recognition Of(Dossier dossier, AdministrativeUnit unit)
     {
         var recognition = new Recognition(unit, dossier.Level, dossier.Year, dossier.Id);
         recognition.Update(dossier);
         return recognition;
     }
+
+    /// <summary>Whether the recognition stands: neither a revocation dossier nor an imported revocation took it away.</summary>
+    public bool Stands => RevokedByDossierId is null && RevocationNumber is null;
 
     /// <summary>Records the signed revocation decision of a revocation dossier.</summary>
     public void Revoke(Dossier revocation)
@@ -94,3 +115,6 @@ public sealed class Recognition
         (CeremonyDate, CeremonyPlace) = (dossier.CeremonyDate, dossier.CeremonyPlace);
     }
 }
+
+/// <summary>A signed decision as a register records it: number, date and who signed.</summary>
+public sealed record RecordedDecision(string Number, DateOnly Date, string Signer);

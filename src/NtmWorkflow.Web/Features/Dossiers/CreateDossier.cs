@@ -74,8 +74,9 @@ public static class CreateDossier
                 throw ProblemException.Conflict($"{unit.Name} đang có hồ sơ {Levels.VietnameseName(level)} chưa kết thúc.");
             }
             var held = await db.Recognitions.AsNoTracking()
-                .Where(r => r.UnitCode == unit.Code && r.RevokedByDossierId == null)
-                .Select(r => new { r.Level, r.Year })
+                // A revocation is a revocation dossier's, or, for an imported recognition, the revocation its file records.
+                .Where(r => r.UnitCode == unit.Code && r.RevokedByDossierId == null && r.RevocationNumber == null)
+                .Select(r => new { r.Level, r.Year, r.DecisionNumber, r.DecisionDate })
                 .ToListAsync(cancellationToken);
             if (chosen.Definition.Purpose == Purposes.Revocation)
             {
@@ -87,8 +88,12 @@ public static class CreateDossier
             }
             if (held.FirstOrDefault(r => r.Level == level) is { } recognised)
             {
+                var decision = recognised.DecisionNumber is { } number
+                    ? $" theo Quyết định số {number}{(recognised.DecisionDate is { } date ? $" ngày {date:dd/MM/yyyy}" : "")}"
+                    : "";
                 throw ProblemException.Conflict(
-                    $"{unit.Name} đã được công nhận {Levels.VietnameseName(level)}{(recognised.Year is { } year ? $" năm {year}" : "")}.");
+                    $"{unit.Name} đã được công nhận {Levels.VietnameseName(level)}{(recognised.Year is { } year ? $" năm {year}" : "")}{decision}; " +
+                    "chỉ lập được hồ sơ mới cho mức này khi công nhận đó đã bị thu hồi.");
             }
             if (Levels.Prerequisite(level) is { } prerequisite && held.All(r => r.Level != prerequisite))
             {

@@ -14,7 +14,7 @@ internal sealed class RecognitionRegister(AppDbContext db)
         {
             // The recognition this dossier revokes, or revoked already (when its decision is corrected).
             var standing = await db.Recognitions.FirstAsync(r => r.UnitCode == dossier.UnitCode && r.Level == dossier.Level
-                && (r.RevokedByDossierId == null || r.RevokedByDossierId == dossier.Id), cancellationToken);
+                && ((r.RevokedByDossierId == null && r.RevocationNumber == null) || r.RevokedByDossierId == dossier.Id), cancellationToken);
             standing.Revoke(dossier);
             return;
         }

@@ -17,6 +17,7 @@ public static class ListDecisions
     /// <param name="DossierId">The dossier that led to it; null for a recognition imported from before the system.</param>
     /// <param name="UnitName">The unit's name when it was recognised (a unit merged or renamed since keeps it here).</param>
     /// <param name="BatchId">The batch decision that recognised it with other units (GET /api/public/decisions/batches/{id}); null for one of its own.</param>
+    /// <param name="Imported">Recorded from the paper era (an import or the seeded history), not by a dossier of the system.</param>
     public sealed record RecognitionDecision(
         Guid? DossierId,
         string UnitCode,
@@ -28,7 +29,8 @@ public static class ListDecisions
         DecisionView Decision,
         CeremonyView? Ceremony,
         DecisionView? Revocation,
-        Guid? BatchId);
+        Guid? BatchId,
+        bool Imported);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -82,7 +84,8 @@ public static class ListDecisions
                     DecisionView.From(d.DecisionNumber, d.DecisionDate, d.DecisionSigner)!,
                     CeremonyView.From(d.CeremonyDate, d.CeremonyPlace),
                     DecisionView.From(d.RevocationNumber, d.RevocationDate, d.RevocationSigner),
-                    d.DecisionBatchId);
+                    d.DecisionBatchId,
+                    d.DossierId is null);
             }).ToList();
             return new Paged<RecognitionDecision>(items, total, query.Page ?? 1, Paging.Size(query.PageSize));
         }

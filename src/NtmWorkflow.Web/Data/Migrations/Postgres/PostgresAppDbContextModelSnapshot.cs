@@ -1198,6 +1198,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1242,11 +1245,80 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.HasIndex("DossierId")
                         .IsUnique();
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("UnitCode", "Level");
 
                     b.HasIndex("UnitPath", "DecisionDate");
 
                     b.ToTable("recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.RecognitionImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ScopeUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "UploadedAt");
+
+                    b.ToTable("recognition_imports", (string)null);
                 });
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.StoredDefinition", b =>
@@ -1574,6 +1646,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.HasOne("NtmWorkflow.Web.Domain.DecisionBatch", null)
                         .WithMany()
                         .HasForeignKey("DecisionBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NtmWorkflow.Web.Domain.RecognitionImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)

@@ -1171,6 +1171,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1215,11 +1218,80 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.HasIndex("DossierId")
                         .IsUnique();
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("UnitCode", "Level");
 
                     b.HasIndex("UnitPath", "DecisionDate");
 
                     b.ToTable("recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("NtmWorkflow.Web.Domain.RecognitionImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "UploadedAt");
+
+                    b.ToTable("recognition_imports", (string)null);
                 });
 
             modelBuilder.Entity("NtmWorkflow.Web.Domain.StoredDefinition", b =>
@@ -1547,6 +1619,11 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.HasOne("NtmWorkflow.Web.Domain.DecisionBatch", null)
                         .WithMany()
                         .HasForeignKey("DecisionBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NtmWorkflow.Web.Domain.RecognitionImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("NtmWorkflow.Web.Domain.AdministrativeUnit", null)
