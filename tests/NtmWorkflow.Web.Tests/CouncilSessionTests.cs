@@ -99,6 +99,24 @@ public sealed class CouncilSessionTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task TheVoteIsDatedByTheMeeting_NotByTheDayTheSessionWasConcluded()
+    {
+        var dossier = await procedure.At(await app.NewCommune(), "appraisal-council");
+        var meeting = app.Clock.Today;
+        var session = await council.Add(await council.Open(), dossier);
+        session = await council.Vote(await council.Attend(session, 20), dossier, 20);
+        app.Clock.Now += TimeSpan.FromDays(3);
+        await council.Conclude(await council.Minutes(session));
+
+        var current = await procedure.ProvideDocuments(Procedure.Leader, await procedure.Get(Procedure.Leader, dossier), "sign-decision");
+        var early = await procedure.Act(Procedure.Leader, current, "sign-decision",
+            new { decision = new { number = Procedure.NextDecisionNumber(), date = meeting.AddDays(-1).ToString("yyyy-MM-dd"), signer = "Chủ tịch UBND tỉnh" } });
+        Assert.Contains("trước ngày biểu quyết", (await ProblemAssert.Is(HttpStatusCode.BadRequest, early)).Detail());
+        await procedure.MustAct(Procedure.Leader, current, "sign-decision",
+            new { decision = new { number = Procedure.NextDecisionNumber(), date = meeting.ToString("yyyy-MM-dd"), signer = "Chủ tịch UBND tỉnh" } });
+    }
+
+    [Fact]
     public async Task ADossierChangedAfterItsVote_IsNamed_AndNothingMoves_UntilItsVoteIsRecordedAgain()
     {
         var first = await procedure.At(await app.NewCommune(), "appraisal-council");

@@ -167,12 +167,22 @@ public sealed class DecisionBatchTests : IClassFixture<NtmApp>
     {
         var here = Procedure.NextDecisionNumber();
         var there = Procedure.NextDecisionNumber();
-        await Import(here, "dong-thap.hong-ngu.tan-hoi");
-        await Import(there, "tra-vinh.tra-cu.tap-son");
         var (_, dossiers) = await AtDecision(2);
+        await Import(here, "dong-thap.hong-ngu.tan-hoi", app.Clock.Today);
+        await Import(there, "tra-vinh.tra-cu.tap-son", app.Clock.Today);
 
         await ProblemAssert.Is(HttpStatusCode.Conflict, await Sign(Procedure.Leader, here, Entries(dossiers)));
         Assert.Equal(HttpStatusCode.Created, (await Sign(Procedure.Leader, there, Entries(dossiers))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ANumberOfTheProvinceSignedInAnEarlierYear_IsFree_NumberingStartsAgainEveryYear()
+    {
+        var number = Procedure.NextDecisionNumber();
+        var (_, dossiers) = await AtDecision(2);
+        await Import(number, "dong-thap.hong-ngu.tan-hoi", app.Clock.Today.AddYears(-1));
+
+        Assert.Equal(HttpStatusCode.Created, (await Sign(Procedure.Leader, number, Entries(dossiers))).StatusCode);
     }
 
     [Fact]
@@ -295,12 +305,12 @@ public sealed class DecisionBatchTests : IClassFixture<NtmApp>
     }
 
     /// <summary>A paper-era recognition with this number, as the import of earlier recognitions records it.</summary>
-    private async Task Import(string number, string unitCode)
+    private async Task Import(string number, string unitCode, DateOnly signed)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var unit = await db.Units.FindAsync(unitCode) ?? throw new InvalidOperationException(unitCode);
-        db.Recognitions.Add(Recognition.Imported(unit, "ntm-kieu-mau", 2020, number, new DateOnly(2021, 3, 1), "UBND tỉnh"));
+        db.Recognitions.Add(Recognition.Imported(unit, "ntm-kieu-mau", signed.Year - 1, number, signed, "UBND tỉnh"));
         await db.SaveChangesAsync();
     }
 }

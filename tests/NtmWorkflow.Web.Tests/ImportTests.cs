@@ -119,6 +119,21 @@ public sealed class ImportTests(NtmApp app) : IClassFixture<NtmApp>
     }
 
     [Fact]
+    public async Task TheSameNumberSignedInAnotherYear_IsAnotherDecision_NumberingStartsAgainEveryYear()
+    {
+        var (a, b, c) = (await app.NewCommune(), await app.NewCommune(), await app.NewCommune());
+        await Imported(Admin, Csv([Row(a.Code, year: "2017", number: "5/QĐ-UBND", date: "10/01/2018", signer: "Chủ tịch UBND tỉnh")]));
+
+        var report = await Checked(Admin, Csv([
+            Row(b.Code, year: "2018", number: "5/QĐ-UBND", date: "12/01/2019", signer: "Phó Chủ tịch UBND tỉnh"),
+            Row(c.Code, year: "2019", number: "5/QĐ-UBND", date: "15/01/2020", signer: "Chủ tịch UBND tỉnh"),
+        ]));
+
+        Assert.Empty(Problems(report));
+        Assert.Equal(2, report.GetProperty("validRows").GetInt32());
+    }
+
+    [Fact]
     public async Task Confirm_WhenAConflictAppearedAfterTheCheck_Is409WithTheReport_AndWritesNothing()
     {
         var (a, b) = (await app.NewCommune(), await app.NewCommune());

@@ -50,7 +50,7 @@ public static class CorrectDecision
             dossier.CorrectDecision(definition, corrected, body.Reason!.Trim(), actor, body.ExpectedVersion!.Value, clock.GetUtcNow().UtcDateTime,
                 lastVoteAt);
             await KeepBatchAsync(dossier, corrected, cancellationToken);
-            await numbers.EnsureFreeAsync(dossier.UnitPath, corrected.Number, dossier.DecisionBatchId, dossier.Id, cancellationToken);
+            await numbers.EnsureFreeAsync(dossier.UnitPath, corrected.Number, corrected.Date, dossier.DecisionBatchId, dossier.Id, cancellationToken);
             await recognitions.RecordAsync(dossier, unit, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await dossiers.ViewAsync(dossier, definition, unit, actor, cancellationToken);

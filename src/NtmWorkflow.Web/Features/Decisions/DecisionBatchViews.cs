@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Features.Dossiers;
 
 namespace NtmWorkflow.Web.Features.Decisions;
 
@@ -21,11 +22,13 @@ public sealed record DecisionBatchView(
     IReadOnlyList<DecisionBatchView.Member> Dossiers)
 {
     /// <param name="DocumentId">The signed decision filed in this dossier (download at /api/documents/{id}/content).</param>
-    public sealed record Member(Guid Id, string UnitCode, string UnitName, string Level, int Year, string Stage, string Status, Guid? DocumentId);
+    /// <param name="StageTitle">The stage as its definition names it, for people.</param>
+    public sealed record Member(
+        Guid Id, string UnitCode, string UnitName, string Level, int Year, string Stage, string Status, Guid? DocumentId, string StageTitle);
 }
 
 /// <summary>Reads batch decisions for the officials who may see them: those of the caller's province, or all above the provinces.</summary>
-internal sealed class DecisionBatchViews(AppDbContext db)
+internal sealed class DecisionBatchViews(AppDbContext db, DossierLookup dossiers)
 {
     /// <summary>The batches the caller may see: their province's, or every province's for an official above them.</summary>
     public static IQueryable<DecisionBatch> Visible(IQueryable<DecisionBatch> batches, Actor actor) =>
@@ -48,9 +51,14 @@ internal sealed class DecisionBatchViews(AppDbContext db)
             .Where(d => ids.Contains(d.DossierId) && d.Sha256 == batch.DocumentSha256)
             .Select(d => new { d.DossierId, d.Id })
             .ToListAsync(cancellationToken);
+        var stageTitles = new List<string>();
+        foreach (var member in members)
+        {
+            stageTitles.Add((await dossiers.DefinitionOfAsync(member.Dossier, cancellationToken)).TitleOf(member.Dossier.Stage));
+        }
         return new DecisionBatchView(batch.Id, batch.ProvinceCode, province, batch.Number, batch.Date, batch.Signer, batch.FileName,
             batch.DocumentSha256, batch.Count, batch.CreatedBy, batch.CreatedAt,
-            members.Select(m => new DecisionBatchView.Member(m.Dossier.Id, m.Dossier.UnitCode, m.UnitName, m.Dossier.Level, m.Dossier.Year,
-                m.Dossier.Stage, m.Dossier.Status, papers.FirstOrDefault(p => p.DossierId == m.Dossier.Id)?.Id)).ToList());
+            members.Select((m, i) => new DecisionBatchView.Member(m.Dossier.Id, m.Dossier.UnitCode, m.UnitName, m.Dossier.Level, m.Dossier.Year,
+                m.Dossier.Stage, m.Dossier.Status, papers.FirstOrDefault(p => p.DossierId == m.Dossier.Id)?.Id, stageTitles[i])).ToList());
     }
 }

@@ -47,7 +47,7 @@ public static class SignDecisionBatch
                     var fields = Parse(parts);
                     // Checked before the file is kept, so a refused batch leaves nothing in the store.
                     await desk.CheckAsync(province, roles, fields.Dossiers, forUpdate: false, cancellationToken);
-                    await numbers.EnsureFreeAsync(province.Path, fields.Decision.Number, null, null, cancellationToken);
+                    await numbers.EnsureFreeAsync(province.Path, fields.Decision.Number, fields.Decision.Date, null, null, cancellationToken);
                     return fields;
                 },
                 async (fields, paper) =>
@@ -57,7 +57,7 @@ public static class SignDecisionBatch
                     var members = await desk.CheckAsync(province, roles, fields.Dossiers, forUpdate: true, cancellationToken);
                     var batch = new DecisionBatch(province.Code, fields.Decision, paper.FileName, paper.File.Sha256, members.Count, actor,
                         clock.GetUtcNow().UtcDateTime);
-                    await numbers.EnsureFreeAsync(province.Path, batch.Number, batch.Id, null, cancellationToken);
+                    await numbers.EnsureFreeAsync(province.Path, batch.Number, batch.Date, batch.Id, null, cancellationToken);
                     db.DecisionBatches.Add(batch);
                     await db.SaveChangesAsync(cancellationToken);
                     var offenders = new List<BatchOffender>();

@@ -84,7 +84,7 @@ public sealed class MultipartUpload(HttpRequest request, int maxFieldLength = Mu
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
         {
             throw new ProblemException(StatusCodes.Status415UnsupportedMediaType,
-                "Hãy gửi tài liệu dạng multipart/form-data với trường 'file' và 'type'.");
+                "Hãy gửi dạng multipart/form-data, tệp trong trường 'file'.");
         }
         return boundary;
     }

@@ -42,9 +42,26 @@ internal sealed class DossierLookup(
         ? db.Dossiers.FromSql($"""SELECT * FROM dossiers WHERE "Id" = {id} FOR NO KEY UPDATE""")
         : db.Dossiers;
 
-    /// <summary>When the latest vote on the dossier was recorded (a decision may not be dated before it).</summary>
-    public Task<DateTime?> LastVoteAtAsync(Guid dossierId, CancellationToken cancellationToken) =>
-        db.DossierEvents.Where(e => e.DossierId == dossierId && e.VoteAgree != null).MaxAsync(e => (DateTime?)e.At, cancellationToken);
+    /// <summary>
+    /// When the latest vote on the dossier was cast (a decision may not be dated before it): when it was recorded, or for
+    /// a council session's vote, recorded when the session concluded, the session's meeting day.
+    /// </summary>
+    public async Task<DateTime?> LastVoteAtAsync(Guid dossierId, CancellationToken cancellationToken)
+    {
+        var last = await db.DossierEvents.Where(e => e.DossierId == dossierId && e.VoteAgree != null)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.At })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return null;
+        }
+        var meeting = await db.Set<CouncilSessionDossier>()
+            .Where(d => d.DossierId == dossierId && d.EventSequence == last.Sequence)
+            .Join(db.CouncilSessions, d => d.SessionId, s => s.Id, (_, s) => (DateOnly?)s.MeetingDate)
+            .FirstOrDefaultAsync(cancellationToken);
+        return meeting is { } day ? WorkingCalendar.ToUtc(day, TimeOnly.MinValue) : last.At;
+    }
 
     /// <summary>The dossier as the caller sees it now: progress, papers held, deadline and their own allowed actions.</summary>
     public async Task<DossierView> ViewAsync(

@@ -28,9 +28,9 @@ internal sealed class DossierMover(
         var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(action);
         var lastVoteAt = input.Decision is null ? null : await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
         dossier.Act(definition, action, input, facts, actor, expectedVersion, now, calendar, lastVoteAt);
-        if (taken!.Requires.Contains(RequiredField.Decision) && dossier.DecisionNumber is { } number)
+        if (taken!.Requires.Contains(RequiredField.Decision) && dossier is { DecisionNumber: { } number, DecisionDate: { } signed })
         {
-            await numbers.EnsureFreeAsync(dossier.UnitPath, number, dossier.DecisionBatchId, dossier.Id, cancellationToken);
+            await numbers.EnsureFreeAsync(dossier.UnitPath, number, signed, dossier.DecisionBatchId, dossier.Id, cancellationToken);
         }
         await recognitions.RecordAsync(dossier, unit, cancellationToken);
         await notifier.NotifyMoveAsync(dossier, definition, unit.Name, taken.Title, actor, now, cancellationToken);

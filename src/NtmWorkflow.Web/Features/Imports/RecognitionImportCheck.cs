@@ -39,7 +39,8 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
             .ToListAsync(cancellationToken);
 
         var heldByUnitLevel = held.ToLookup(r => (r.UnitCode, r.Level));
-        var recordedDecisions = sameNumbers.GroupBy(r => (AdministrativeUnit.ProvincePathOf(r.UnitPath), r.DecisionNumber!))
+        var recordedDecisions = sameNumbers.Where(r => r.DecisionDate is not null)
+            .GroupBy(r => (AdministrativeUnit.ProvincePathOf(r.UnitPath), r.DecisionNumber!, r.DecisionDate!.Value.Year))
             .ToDictionary(g => g.Key, g => g.First());
         var alreadyPresent = 0;
         var accepted = new Accepted();
@@ -63,7 +64,7 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
                     "chỉ một công nhận còn hiệu lực cho mỗi mức (ghi quyết định thu hồi nếu công nhận cũ đã bị thu hồi).");
             }
             CheckAgainstEarlierRows(row, accepted, Problem);
-            CheckDecisionAgrees(row, accepted, recordedDecisions.GetValueOrDefault((row.ProvincePath, row.Decision.Number)), Problem);
+            CheckDecisionAgrees(row, accepted, recordedDecisions.GetValueOrDefault((row.ProvincePath, row.Decision.Number, row.Decision.Date.Year)), Problem);
             if (problems.Count == before)
             {
                 accepted.Add(row);
@@ -79,8 +80,11 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
 
         public Dictionary<(string Unit, string Level), List<PlannedRecognition>> ByUnitLevel { get; } = [];
 
-        /// <summary>The first row carrying each decision number of a province: every later one must agree with it.</summary>
-        public Dictionary<(string Province, string Number), PlannedRecognition> ByDecision { get; } = [];
+        /// <summary>
+        /// The first row carrying each decision number of a province in a year (numbering starts again every year): every
+        /// later one must agree with it.
+        /// </summary>
+        public Dictionary<(string Province, string Number, int Year), PlannedRecognition> ByDecision { get; } = [];
 
         public void Add(PlannedRecognition row)
         {
@@ -91,7 +95,7 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
                 ByUnitLevel[key] = rows = [];
             }
             rows.Add(row);
-            ByDecision.TryAdd((row.ProvincePath, row.Decision.Number), row);
+            ByDecision.TryAdd((row.ProvincePath, row.Decision.Number, row.Decision.Date.Year), row);
         }
     }
 
@@ -110,10 +114,10 @@ public sealed class RecognitionImportCheck(AppDbContext db, PeriodCatalog period
         }
     }
 
-    /// <summary>One decision number of a province is one signed paper: its date and signer must agree wherever it is recorded.</summary>
+    /// <summary>One decision number of a province in a year is one signed paper: its date and signer must agree wherever it is recorded.</summary>
     private static void CheckDecisionAgrees(PlannedRecognition row, Accepted accepted, Recognition? recorded, Action<ImportColumn, string> problem)
     {
-        var earlier = accepted.ByDecision.GetValueOrDefault((row.ProvincePath, row.Decision.Number));
+        var earlier = accepted.ByDecision.GetValueOrDefault((row.ProvincePath, row.Decision.Number, row.Decision.Date.Year));
         (DateOnly? Date, string? Signer, string Where)? other = recorded is not null
             ? (recorded.DecisionDate, recorded.DecisionSigner, $"công nhận đã có của {recorded.UnitName}")
             : earlier is not null ? (earlier.Decision.Date, earlier.Decision.Signer, $"dòng {earlier.Row.Row}") : null;
