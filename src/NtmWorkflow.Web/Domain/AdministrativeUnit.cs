@@ -107,6 +107,10 @@ public sealed class AdministrativeUnit
     /// <summary>The path of the province a unit lies in ("/vn/dong-thap/"), whatever lies between.</summary>
     public static string ProvincePathOf(string path) => string.Join('/', path.Split('/').Take(3)) + "/";
 
+    /// <summary>"/vn/dong-thap/hong-ngu/" → "dong-thap"; null for a path above the provinces.</summary>
+    public static string? ProvinceCodeOf(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } segments ? segments[1] : null;
+
     /// <summary>Ends the unit without a successor (a district when the district tier was abolished).</summary>
     public void Dissolve(DateOnly on, string? resolution, DateOnly? resolutionDate) => End(on, resolution, resolutionDate);
 

@@ -51,11 +51,12 @@ public static class ConcludeCouncilSession
                 // action's papers gate reads them inside this transaction.
                 var minutes = new ReceivedPaper(session.MinutesFileName!, session.MinutesContentType!,
                     new StagedFile(Path: "", session.MinutesSha256!, session.MinutesSize!.Value));
-                foreach (var c in considered.Where(c => !Quorate(session, c)))
+                var voting = considered.ToLookup(c => c.Council.Rule.IsQuorate(session.VoteOf(c.Entry)));
+                foreach (var c in voting[false])
                 {
                     c.Entry.RecordNotQuorate();
                 }
-                considered = considered.Where(c => Quorate(session, c)).ToList();
+                considered = voting[true].ToList();
                 foreach (var c in considered)
                 {
                     await papers.AttachAsync(c.Dossier, c.Definition, c.Council.MinutesType, minutes, [], actor, cancellationToken);
@@ -72,8 +73,6 @@ public static class ConcludeCouncilSession
             }
             session.Conclude(actor, sessions.Now);
         }
-
-        private static bool Quorate(CouncilSession session, Considered c) => c.Council.Rule.IsQuorate(session.VoteOf(c.Entry));
 
         /// <summary>Each dossier, locked; the ones that moved on, changed since their vote was recorded, or have no vote are offending.</summary>
         private async Task<(List<Considered>, List<OffendingDossier>)> ReadAsync(CouncilSession session, CancellationToken cancellationToken)

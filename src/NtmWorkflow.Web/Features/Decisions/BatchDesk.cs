@@ -23,7 +23,7 @@ internal sealed class BatchDesk(AppDbContext db, DossierLookup dossiers, Definit
     {
         var signers = DecisionStages.Signers(definitions.Current);
         var roles = actor.Roles.Where(signers.Contains).ToList();
-        var provinceCode = ProvinceCodeOf(actor.UnitPath);
+        var provinceCode = AdministrativeUnit.ProvinceCodeOf(actor.UnitPath);
         var province = roles.Count == 0 || provinceCode is null
             ? null
             : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == provinceCode && u.Kind == UnitKinds.Province, cancellationToken);
@@ -32,10 +32,6 @@ internal sealed class BatchDesk(AppDbContext db, DossierLookup dossiers, Definit
                 $"Chỉ {string.Join(" hoặc ", signers.Select(Roles.VietnameseName))} của một tỉnh được ký quyết định chung cho hồ sơ của tỉnh mình.")
             : (province, roles);
     }
-
-    /// <summary>"/vn/dong-thap/hong-ngu/" → "dong-thap"; null above the provinces.</summary>
-    public static string? ProvinceCodeOf(string unitPath) =>
-        unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } segments ? segments[1] : null;
 
     /// <summary>
     /// Loads every requested dossier and checks each against the batch: found, of the province, at a decision stage

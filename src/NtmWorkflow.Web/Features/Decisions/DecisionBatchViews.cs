@@ -32,7 +32,7 @@ internal sealed class DecisionBatchViews(AppDbContext db, DossierLookup dossiers
 {
     /// <summary>The batches the caller may see: their province's, or every province's for an official above them.</summary>
     public static IQueryable<DecisionBatch> Visible(IQueryable<DecisionBatch> batches, Actor actor) =>
-        BatchDesk.ProvinceCodeOf(actor.UnitPath) is { } province ? batches.Where(b => b.ProvinceCode == province) : batches;
+        AdministrativeUnit.ProvinceCodeOf(actor.UnitPath) is { } province ? batches.Where(b => b.ProvinceCode == province) : batches;
 
     public async Task<DecisionBatchView> FindAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
         await ViewAsync(await Visible(db.DecisionBatches.AsNoTracking(), actor).FirstOrDefaultAsync(b => b.Id == id, cancellationToken)

@@ -92,7 +92,7 @@ public static class ListDecisions
 
         private async Task<List<AdministrativeUnit>> ProvincesOf(IEnumerable<string> paths, CancellationToken cancellationToken)
         {
-            var codes = paths.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries)).Where(s => s.Length > 1).Select(s => s[1]).Distinct().ToList();
+            var codes = paths.Select(AdministrativeUnit.ProvinceCodeOf).OfType<string>().Distinct().ToList();
             return await db.Units.AsNoTracking()
                 .Where(u => codes.Contains(u.Code) && u.Kind == UnitKinds.Province)
                 .ToListAsync(cancellationToken);
