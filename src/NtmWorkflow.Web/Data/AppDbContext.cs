@@ -46,6 +46,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
 
+    public DbSet<CriterionStatus> CriterionStatuses => Set<CriterionStatus>();
+
+    public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -72,5 +76,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         base.OnModelCreating(builder);
         // Unit paths compare byte by byte, as on SQLite, so that a subtree is one range of the index (UnitSubtree).
         builder.Entity<Dossier>().Property(d => d.UnitPath).UseCollation("C");
+        builder.Entity<CriterionStatus>().Property(s => s.UnitPath).UseCollation("C");
+        builder.Entity<AnnualPlan>().Property(p => p.UnitPath).UseCollation("C");
     }
 }

@@ -12,13 +12,16 @@ internal static class UnitSubtree
     /// </summary>
     public static IQueryable<Dossier> Under(this IQueryable<Dossier> dossiers, string path)
     {
-        var end = path[..^1] + "0";
+        var end = End(path);
         return dossiers.Where(d => d.UnitPath.CompareTo(path) >= 0 && d.UnitPath.CompareTo(end) < 0);
     }
 
+    /// <summary>The first path after the subtree of <paramref name="path"/> (which ends in '/').</summary>
+    public static string End(string path) => path[..^1] + "0";
+
     /// <summary>
-    /// After a unit moved from path <paramref name="from"/> to <paramref name="to"/>: the dossiers and recognitions of its
-    /// subtree carry the new path, in one statement each, inside the caller's transaction.
+    /// After a unit moved from path <paramref name="from"/> to <paramref name="to"/>: the dossiers, recognitions, criteria statuses and
+    /// plans of its subtree carry the new path, in one statement each, inside the caller's transaction.
     /// </summary>
     public static async Task MoveRecordsAsync(this AppDbContext db, string from, string to, CancellationToken cancellationToken)
     {
@@ -26,6 +29,10 @@ internal static class UnitSubtree
         await db.Dossiers.Under(from)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.UnitPath, d => to + d.UnitPath.Substring(cut)), cancellationToken);
         await db.Recognitions.Where(r => r.UnitPath.StartsWith(from))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnitPath, r => to + r.UnitPath.Substring(cut)), cancellationToken);
+        await db.CriterionStatuses.Where(r => r.UnitPath.StartsWith(from))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnitPath, r => to + r.UnitPath.Substring(cut)), cancellationToken);
+        await db.AnnualPlans.Where(r => r.UnitPath.StartsWith(from))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnitPath, r => to + r.UnitPath.Substring(cut)), cancellationToken);
     }
 }
