@@ -17,4 +17,14 @@ public static class DossierStatuses
     public static readonly IReadOnlyList<string> ForEnds = [Recognised, Rejected, Withdrawn, Revoked];
 
     public static readonly IReadOnlyList<string> All = [InProgress, Recognised, Rejected, Withdrawn, Revoked];
+
+    /// <summary>Each status as officials name it, in the order of <see cref="All"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> VietnameseNames = new Dictionary<string, string>
+    {
+        [InProgress] = "Đang xử lý",
+        [Recognised] = "Đã công nhận",
+        [Rejected] = "Không công nhận",
+        [Withdrawn] = "Đã rút",
+        [Revoked] = "Đã thu hồi",
+    };
 }

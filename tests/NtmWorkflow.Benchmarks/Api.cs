@@ -37,6 +37,26 @@ public sealed class Api(HttpClient http)
     public Task<JsonElement> UploadAsync(Guid dossier, string type) =>
         UploadAsync(dossier, type, new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.7\n% {type}\n")));
 
+    /// <summary>A file read as it arrives and counted, never held: its size and its lines (for a text file).</summary>
+    public async Task<(long Bytes, long Lines)> DownloadAsync(string path)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        if (!response.IsSuccessStatusCode)
+        {
+            await ReadAsync(response);
+        }
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        var (bytes, lines, last) = (0L, 0L, (byte)'\n');
+        for (var n = await body.ReadAsync(buffer); n > 0; n = await body.ReadAsync(buffer))
+        {
+            bytes += n;
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
+            last = buffer[n - 1];
+        }
+        return (bytes, last == '\n' ? lines : lines + 1);
+    }
+
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -4,10 +4,11 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
-/// and prints it, without writing the report.
+/// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
+/// time, size and peak memory growth.
 /// </summary>
 public static class BenchMain
 {
@@ -34,17 +35,28 @@ public static class BenchMain
             return 0;
         }
         var admin = await Api.SignInAsync(host.BaseAddress, "admin");
+        var readCommunes = (seeded + 2) / 3;
+        var reader = ("bench.doc", "district-reviewer", "bench-read");
+        if (args.Contains("--export-only"))
+        {
+            var district = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
+            await CreateUserAsync(admin, reader);
+            await Seeder.DossiersAsync(host, district, readCommunes, seeded);
+            foreach (var export in await ExportMeasure.RunAsync(host, seeded))
+            {
+                Say(Describe(export));
+            }
+            return 0;
+        }
         var flowCommunes = clients.Sum(c => c * proceduresPerClient[c]);
         await Seeder.DistrictAsync(host, "bench-flow", flowCommunes);
-        var readCommunes = (seeded + 2) / 3;
         var readDistrict = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
         // Each commune of the flow has its own officer: a commune officer's role fits a commune, not the district.
         var officials = Enumerable.Range(0, flowCommunes).Select(i => (Transitions.Officer(i), "commune-officer", $"bench-flow.xa-{i}"))
-            .Concat([("bench.huyen", "district-reviewer", "bench-flow"), ("bench.doc", "district-reviewer", "bench-read")]);
-        foreach (var (user, role, unit) in officials)
+            .Concat([("bench.huyen", "district-reviewer", "bench-flow"), reader]);
+        foreach (var official in officials)
         {
-            await admin.SendAsync(HttpMethod.Post, "/api/admin/users",
-                new { userName = user, fullName = user, unitCode = unit, role, password = BenchHost.Password });
+            await CreateUserAsync(admin, official);
         }
 
         var transitions = new List<Transitions.Result>();
@@ -71,11 +83,16 @@ public static class BenchMain
         Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {sweep.Notices} notices in {sweep.Seconds:0.00} s"));
         var import = await ImportMeasure.RunAsync(host, ImportRows);
         Say(Describe(import));
+        var exports = await ExportMeasure.RunAsync(host, seeded);
+        foreach (var export in exports)
+        {
+            Say(Describe(export));
+        }
 
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
             Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
-            reads, sweep, upload, import);
+            reads, sweep, upload, import, exports);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
         return 0;
@@ -86,6 +103,15 @@ public static class BenchMain
 
     private static string Describe(ImportResult import) => string.Create(CultureInfo.InvariantCulture,
         $"import of {import.Rows} rows ({import.Bytes / 1024} KB XLSX): check {import.CheckSeconds:0.00} s, confirm {import.ConfirmSeconds:0.00} s, same file again {import.RecheckSeconds:0.00} s");
+
+    private static Task CreateUserAsync(Api admin, (string User, string Role, string Unit) official) =>
+        admin.SendAsync(HttpMethod.Post, "/api/admin/users", new
+        {
+            userName = official.User, fullName = official.User, unitCode = official.Unit, role = official.Role, password = BenchHost.Password,
+        });
+
+    private static string Describe(ExportResult export) => string.Create(CultureInfo.InvariantCulture,
+        $"export of {export.Rows} dossiers as {export.Format}: {export.Bytes / 1024} KB in {export.Seconds:0.00} s, peak growth: working set +{export.PeakWorkingSetGrowthMegabytes:0} MB, managed heap +{export.PeakGcHeapGrowthMegabytes:0} MB");
 
     private static void Say(string line) => Console.WriteLine($"[bench] {line}");
 }

@@ -10,7 +10,8 @@ namespace NtmWorkflow.Benchmarks;
 public sealed record Run(
     string Date, string Commit, string Command, string Machine, string Database, bool Quick,
     IReadOnlyList<Transitions.Result> Transitions, Transitions.Result Ceiling, int SeededDossiers, int SeededEvents, double SeedSeconds,
-    IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload, ImportResult Import)
+    IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload, ImportResult Import,
+    IReadOnlyList<ExportResult> Exports)
 {
     public static string DescribeMachine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB, " +
@@ -98,6 +99,15 @@ public static class Report
         md.AppendLine(string.Create(ci, $"| Upload and check (read, every row checked, rows stored with the pending import) | {run.Import.CheckSeconds:0.00} |"));
         md.AppendLine(string.Create(ci, $"| Confirm (checked again, {run.Import.Rows:N0} recognitions written in one transaction) | {run.Import.ConfirmSeconds:0.00} |"));
         md.AppendLine(string.Create(ci, $"| The same file again (every row found already held) | {run.Import.RecheckSeconds:0.00} |")).AppendLine();
+
+        md.AppendLine("## Export of the dossier list").AppendLine();
+        md.AppendLine(string.Create(ci, $"Every one of the {run.SeededDossiers:N0} dossiers, `GET /api/dossiers/export` by the district reviewer, read by the client as it arrives; peak growth over the export, sampled every 5 ms (client and server share the process):")).AppendLine();
+        md.AppendLine("| Format | Rows | Size | Seconds | Working set growth | Managed heap growth |").AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var e in run.Exports)
+        {
+            md.AppendLine(string.Create(ci, $"| {e.Format.ToUpperInvariant()} | {e.Rows:N0} | {e.Bytes / 1048576.0:0.0} MB | {e.Seconds:0.00} | {e.PeakWorkingSetGrowthMegabytes:0} MB | {e.PeakGcHeapGrowthMegabytes:0} MB |"));
+        }
+        md.AppendLine();
 
         md.AppendLine("## Targets").AppendLine();
         md.AppendLine("| Target | Measured | Met |").AppendLine("|---|---|---|");

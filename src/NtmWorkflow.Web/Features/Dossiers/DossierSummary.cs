@@ -1,4 +1,5 @@
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Definitions;
 using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -74,13 +75,17 @@ internal static class DossierSummaries
         var items = new List<DossierSummary>(rows.Count);
         foreach (var (d, unitName) in rows)
         {
-            var definition = await lookup.DefinitionOfAsync(d, cancellationToken);
-            var deadline = DeadlineStatus.For(d.DueAt, now, calendar);
-            items.Add(new DossierSummary(
-                d.Id, d.UnitCode, unitName, d.Level, d.Year,
-                new WorkflowRef(definition.Id, definition.Version, definition.Title),
-                d.Stage, definition.TitleOf(d.Stage), d.Status, d.Version, d.DueAt, deadline.WorkingDaysLeft, deadline.Overdue, d.CriteriaMet, d.CriteriaTotal, d.UpdatedAt));
+            items.Add(Summarise(d, unitName, await lookup.DefinitionOfAsync(d, cancellationToken), calendar, now));
         }
         return new Paged<DossierSummary>(items, counts.Sum(), page ?? 1, Paging.Size(pageSize));
+    }
+
+    public static DossierSummary Summarise(Dossier d, string unitName, WorkflowDefinition definition, WorkingCalendar calendar, DateTime now)
+    {
+        var deadline = DeadlineStatus.For(d.DueAt, now, calendar);
+        return new DossierSummary(
+            d.Id, d.UnitCode, unitName, d.Level, d.Year,
+            new WorkflowRef(definition.Id, definition.Version, definition.Title),
+            d.Stage, definition.TitleOf(d.Stage), d.Status, d.Version, d.DueAt, deadline.WorkingDaysLeft, deadline.Overdue, d.CriteriaMet, d.CriteriaTotal, d.UpdatedAt);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Definitions;
@@ -10,14 +11,7 @@ namespace NtmWorkflow.Web.Pages.Dossiers;
 /// <summary>The dossiers in the official's scope, filtered, searched by unit name, sorted and paged.</summary>
 public sealed class IndexModel(DefinitionCatalog catalog, UnitsInScope units) : AppPageModel
 {
-    public IReadOnlyDictionary<string, string> Statuses { get; } = new Dictionary<string, string>
-    {
-        [DossierStatuses.InProgress] = "Đang xử lý",
-        [DossierStatuses.Recognised] = "Đã công nhận",
-        [DossierStatuses.Rejected] = "Không công nhận",
-        [DossierStatuses.Withdrawn] = "Đã rút",
-        [DossierStatuses.Revoked] = "Đã thu hồi",
-    };
+    public IReadOnlyDictionary<string, string> Statuses => DossierStatuses.VietnameseNames;
 
     public IReadOnlyDictionary<string, string> SortNames { get; } = new Dictionary<string, string>
     {
@@ -61,6 +55,20 @@ public sealed class IndexModel(DefinitionCatalog catalog, UnitsInScope units) : 
 
     public string PageLink(int page) => Url.Page("/Dossiers/Index",
         new { q = Q, status = Status, level = Level, stage = Stage, year = Year, unitCode = UnitCode, overdue = Overdue, sort = Sort, pageNumber = page })!;
+
+    /// <summary>The whole filtered list as a file (every page, the same order), for the export links.</summary>
+    public string ExportLink(string format) => "/dossiers/export" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["format"] = format,
+        ["q"] = Blank(Q),
+        ["status"] = Blank(Status),
+        ["level"] = Blank(Level),
+        ["stage"] = Blank(Stage),
+        ["year"] = Year?.ToString(CultureInfo.InvariantCulture),
+        ["unitCode"] = Blank(UnitCode),
+        ["overdue"] = Overdue is { } overdue ? (overdue ? "true" : "false") : null,
+        ["sort"] = Blank(Sort),
+    }.Where(p => p.Value is not null));
 
     /// <summary>
     /// Recognition procedures first, each stage in the order a dossier meets it; a code several procedures share (the
