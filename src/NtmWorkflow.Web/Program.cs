@@ -106,6 +106,7 @@ services.AddScoped<DossierLookup>();
 services.AddScoped<DossierMover>();
 services.AddScoped<DecisionNumbers>();
 services.AddScoped<BatchDesk>();
+services.AddSingleton<DraftOffer>();
 services.AddScoped<DecisionBatchViews>();
 services.AddScoped<PaperIntake>();
 services.AddScoped<DossierPapers>();

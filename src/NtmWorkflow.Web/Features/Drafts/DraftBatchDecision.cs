@@ -1,7 +1,5 @@
 using MediatR;
-using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Drafts;
-using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -15,16 +13,15 @@ public static class DraftBatchDecision
 {
     public sealed record Query(Guid Id) : IRequest<DraftDownload>, IAuthenticatedRequest;
 
-    internal sealed class Handler(DecisionBatchViews batches, ICurrentActor actors, PeriodCatalog periods, DraftWordingCatalog wordings)
+    internal sealed class Handler(DecisionBatchViews batches, ICurrentActor actors, DraftOffer offer)
         : IRequestHandler<Query, DraftDownload>
     {
         public async Task<DraftDownload> Handle(Query query, CancellationToken cancellationToken)
         {
             var batch = await batches.FindAsync(query.Id, await actors.RequireAsync(cancellationToken), cancellationToken);
             var year = batch.Dossiers.Count == 0 ? batch.Date.Year : batch.Dossiers.Max(d => d.Year);
-            var wording = (periods.ForYear(year) is { } period ? wordings.For(period.Id, Subjects.Commune) : null)
-                ?? throw ProblemException.Conflict($"Chưa có lời văn bản thảo quyết định cho năm {year} (workflows/drafts/).");
-            var paper = DraftComposer.Batch(wordings.Format, wording.Papers[DraftPapers.QuyetDinhChung], new DraftBatchFacts(
+            var wording = offer.BatchWordingFor(year) ?? throw ProblemException.Conflict($"Chưa có lời văn bản thảo quyết định cho năm {year} (workflows/drafts/).");
+            var paper = DraftComposer.Batch(offer.Format, wording.Papers[DraftPapers.QuyetDinhChung], new DraftBatchFacts(
                 batch.ProvinceName, new(batch.Number, batch.Date, batch.Signer),
                 batch.Dossiers.Select(d => new DraftBatchMember(d.UnitName, d.Level, d.Year)).ToList()));
             return new DraftDownload(DocxWriter.Write(paper), paper.FileStem);

@@ -5,7 +5,6 @@ using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Drafts;
-using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -31,24 +30,17 @@ public static class DraftDossierPaper
     }
 
     internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, PeriodCatalog periods, DraftWordingCatalog wordings, TimeProvider clock)
+        AppDbContext db, DossierLookup dossiers, DraftOffer offer, TimeProvider clock)
         : IRequestHandler<Query, DraftDownload>
     {
         public async Task<DraftDownload> Handle(Query query, CancellationToken cancellationToken)
         {
             var (dossier, definition, unit) = await dossiers.LoadAsync(query.DossierId, forUpdate: false, cancellationToken);
-            if (definition.Purpose != Purposes.Recognition)
-            {
-                throw ProblemException.Conflict("Chỉ hồ sơ xét công nhận mới có bản thảo tờ trình, báo cáo thẩm định và quyết định công nhận.");
-            }
-            var wording = periods.ForYear(dossier.Year) is { } period ? wordings.For(period.Id, definition.Subject) : null;
-            if (wording is null)
-            {
-                throw ProblemException.Conflict(
-                    $"Chưa có lời văn bản thảo cho hồ sơ cấp {Subjects.VietnameseName(definition.Subject)} năm {dossier.Year} (workflows/drafts/).");
-            }
+            var wording = offer.WordingFor(definition, dossier.Year) ?? throw ProblemException.Conflict(definition.Purpose != Purposes.Recognition
+                ? "Chỉ hồ sơ xét công nhận mới có bản thảo tờ trình, báo cáo thẩm định và quyết định công nhận."
+                : $"Chưa có lời văn bản thảo cho hồ sơ cấp {Subjects.VietnameseName(definition.Subject)} năm {dossier.Year} (workflows/drafts/).");
             var facts = await FactsAsync(dossier, definition, unit, cancellationToken);
-            var paper = DraftComposer.Dossier(wordings.Format, wording.Papers[query.Paper], facts);
+            var paper = DraftComposer.Dossier(offer.Format, wording.Papers[query.Paper], facts);
             return new DraftDownload(DocxWriter.Write(paper), paper.FileStem);
         }
 
