@@ -123,7 +123,7 @@ public sealed class DraftDocumentTests : IClassFixture<NtmApp>
     }
 
     [Fact]
-    public async Task TheBatchDraft_ListsEveryUnitTheBatchDecided_WithItsNumberAndDate()
+    public async Task TheBatchDraft_ListsEveryUnitTheBatchDecided_WithItsNumberAndDate_AndIsLinkedFromTheBatchPage()
     {
         var communes = new List<TestUnit> { await app.NewCommune(), await app.NewCommune() };
         var dossiers = new List<JsonElement>();
@@ -145,7 +145,13 @@ public sealed class DraftDocumentTests : IClassFixture<NtmApp>
         Assert.Contains("Điều 1. Công nhận 02 xã sau đây:", paper.Paragraphs);
         Assert.All(communes, c => Assert.Contains($"{c.Name}: đạt chuẩn nông thôn mới năm 2025;", paper.Paragraphs));
         Assert.Equal(Signer, paper.Paragraphs.Last(p => p.Length > 0));
-        await Expect(HttpStatusCode.NotFound, "tinh.vinhlong.lanhdao", $"/api/decision-batches/{batch.GetProperty("id").GetString()}/draft");
+        var id = batch.GetProperty("id").GetString();
+        var page = await PageSession.SignedIn(app, Procedure.Leader);
+        Assert.Contains($"href=\"/decision-batches/{id}/draft\"", await page.Html($"/Decisions/Batches/{id}"));
+        var fromPage = await page.Get($"/decision-batches/{id}/draft");
+        Assert.Equal(Docx, fromPage.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"Số: {number}", Read(await fromPage.Content.ReadAsByteArrayAsync()).Paragraphs);
+        await Expect(HttpStatusCode.NotFound, "tinh.vinhlong.lanhdao", $"/api/decision-batches/{id}/draft");
         await Expect(HttpStatusCode.NotFound, Procedure.Leader, $"/api/decision-batches/{Guid.NewGuid()}/draft");
     }
 

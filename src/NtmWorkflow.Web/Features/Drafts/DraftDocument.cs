@@ -17,20 +17,7 @@ public sealed record DraftDocument(
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> Signature,
     string? SignerName,
-    string FileStem)
-{
-    /// <summary>Every text of the paper in reading order, for checking what it says.</summary>
-    public IEnumerable<string> Texts() =>
-        Issuer.Append(NumberLine).Append(Format.NationalName).Append(Format.Motto).Append(DateLine)
-            .Concat(Content.SelectMany(part => part switch
-            {
-                DraftLine line => [line.Text],
-                DraftTable table => table.Headers.Concat(table.Rows.SelectMany(r => r)),
-                _ => [],
-            }))
-            .Append(Format.RecipientsHeading).Concat(Recipients).Concat(Signature)
-            .Concat(SignerName is null ? [] : [SignerName]);
-}
+    string FileStem);
 
 public abstract record DraftPart;
 
