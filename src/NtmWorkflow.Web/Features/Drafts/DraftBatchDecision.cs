@@ -28,15 +28,13 @@ public static class DraftBatchDecision
         }
     }
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/api/decision-batches/{id:guid}/draft", Send)
-            .WithTags("Drafts")
-            .WithSummary("Bản thảo DOCX của quyết định chung, liệt kê mọi đơn vị được công nhận")
-            .Produces(StatusCodes.Status200OK, contentType: Storage.ContentTypes.Docx);
-
-    /// <summary>The same download for the batch page, behind the sign-in cookie.</summary>
-    public static void MapForPages(IEndpointRouteBuilder pages) =>
+    /// <summary>The API's route, and the same download behind the sign-in cookie for the batch page.</summary>
+    public static void Map(IEndpointRouteBuilder api, IEndpointRouteBuilder pages)
+    {
+        api.MapGet("/api/decision-batches/{id:guid}/draft", Send).WithTags("Drafts")
+            .WithSummary("Bản thảo DOCX của quyết định chung, liệt kê mọi đơn vị được công nhận").Produces(StatusCodes.Status200OK, contentType: Storage.ContentTypes.Docx);
         pages.MapGet("/decision-batches/{id:guid}/draft", Send).ExcludeFromDescription();
+    }
 
     private static async Task<DraftDownload> Send(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new Query(id), cancellationToken);

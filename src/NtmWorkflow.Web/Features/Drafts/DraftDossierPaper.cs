@@ -91,15 +91,13 @@ public static class DraftDossierPaper
         }
     }
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/api/dossiers/{id:guid}/drafts/{paper}", Send)
-            .WithTags("Drafts")
-            .WithSummary("Bản thảo DOCX của hồ sơ: to-trinh, bao-cao-tham-dinh hoặc quyet-dinh")
-            .Produces(StatusCodes.Status200OK, contentType: Storage.ContentTypes.Docx);
-
-    /// <summary>The same download for the dossier page, behind the sign-in cookie.</summary>
-    public static void MapForPages(IEndpointRouteBuilder pages) =>
+    /// <summary>The API's route, and the same download behind the sign-in cookie for the dossier page.</summary>
+    public static void Map(IEndpointRouteBuilder api, IEndpointRouteBuilder pages)
+    {
+        api.MapGet("/api/dossiers/{id:guid}/drafts/{paper}", Send).WithTags("Drafts")
+            .WithSummary("Bản thảo DOCX của hồ sơ: to-trinh, bao-cao-tham-dinh hoặc quyet-dinh").Produces(StatusCodes.Status200OK, contentType: Storage.ContentTypes.Docx);
         pages.MapGet("/dossiers/{id:guid}/drafts/{paper}", Send).ExcludeFromDescription();
+    }
 
     private static async Task<DraftDownload> Send(Guid id, string paper, IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new Query(id, paper), cancellationToken);
