@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Drafts;
 using NtmWorkflow.Engine.Periods;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -14,6 +15,7 @@ using NtmWorkflow.Web.Features.Councils;
 using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Features.Documents;
+using NtmWorkflow.Web.Features.Drafts;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Imports;
 using NtmWorkflow.Web.Features.Public;
@@ -60,6 +62,8 @@ services.AddSingleton(sp => DefinitionCatalog.LoadFolder(
 services.AddSingleton(sp => PeriodCatalog.Load(
     sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), sp.GetRequiredService<DefinitionCatalog>(),
     sp.GetRequiredService<CriteriaCatalog>()));
+services.AddSingleton(sp => DraftWordingCatalog.Load(
+    sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), sp.GetRequiredService<PeriodCatalog>()));
 services.AddSingleton(sp => CalendarLoader.LoadFolder(
     Path.Combine(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveFolder(), "calendars")));
 services.AddSingleton<DefinitionRegistry>();
@@ -103,6 +107,7 @@ services.AddScoped<DossierSelection>();
 services.AddScoped<DossierMover>();
 services.AddScoped<DecisionNumbers>();
 services.AddScoped<BatchDesk>();
+services.AddSingleton<DraftOffer>();
 services.AddScoped<DecisionBatchViews>();
 services.AddScoped<PaperIntake>();
 services.AddScoped<DossierPapers>();
@@ -182,6 +187,8 @@ DownloadDocument.Map(api, app);
 var pages = app.MapGroup("").RequireAuthorization(WebInterface.SignedIn);
 DownloadDocument.MapForPages(pages);
 ExportDossiers.Map(api, pages);
+DraftDossierPaper.Map(api, pages);
+DraftBatchDecision.Map(api, pages);
 VerifyStorage.Map(api);
 ListUsers.Map(api);
 CreateUser.Map(api);

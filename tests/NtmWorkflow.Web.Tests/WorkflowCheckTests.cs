@@ -15,7 +15,21 @@ public sealed class WorkflowCheckTests
         Assert.Contains("7 quy trình: hợp lệ.", output);
         Assert.Contains("3 giai đoạn: hợp lệ.", output);
         Assert.Contains("3 nhóm xã: hợp lệ.", output);
+        Assert.Contains("2 lời văn bản thảo: hợp lệ.", output);
         Assert.Contains("Hợp lệ:", output);
+    }
+
+    [Fact]
+    public void ABrokenDraftWordingFile_IsNamedWithTheLineAndTheReason()
+    {
+        var folder = AppOnFolder.CopyOfShippedWorkflows();
+        Replace(folder, "drafts/giai-doan-2021-2025.yaml", "    symbol: TTr-UBND\n", "    symbol: TTr-UBND\n    so-hieu: TTr\n");
+
+        var (code, output) = Check(folder);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"drafts/giai-doan-2021-2025\.yaml:\d+:\d+: Khóa 'so-hieu' không được hỗ trợ ở đây", output);
+        Assert.Contains("3 giai đoạn: hợp lệ.", output);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Drafts;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Seeding;
@@ -8,7 +9,7 @@ using NtmWorkflow.Web.Workflows;
 namespace NtmWorkflow.Web.Infrastructure;
 
 /// <summary>
-/// Runs before the server accepts requests: loads and validates definitions, calendars and commune groups (a broken file stops
+/// Runs before the server accepts requests: loads and validates definitions, calendars, commune groups and the drafted papers' wording (a broken file stops
 /// start-up with file, line and reason), migrates the database, loads units, and seeds demo users where allowed —
 /// under <see cref="StartupLock"/>, so instances started together take turns.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class StartupTasks(
     {
         var registry = services.GetRequiredService<DefinitionRegistry>();
         services.GetRequiredService<ICommuneGroupCodes>();
+        services.GetRequiredService<DraftWordingCatalog>();
         foreach (var year in services.GetRequiredService<WorkingCalendar>().Years.Where(y => y.Provisional))
         {
             logger.LogWarning(

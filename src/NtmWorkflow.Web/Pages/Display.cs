@@ -1,6 +1,7 @@
 using System.Globalization;
 using NtmWorkflow.Engine;
 using NtmWorkflow.Engine.Calendar;
+using NtmWorkflow.Engine.Drafts;
 using NtmWorkflow.Web.Features.Criteria;
 
 namespace NtmWorkflow.Web.Pages;
@@ -21,6 +22,15 @@ public static class Display
     public static string Level(string level) => Levels.VietnameseName(level);
 
     public static string Role(string role) => Roles.VietnameseName(role);
+
+    /// <summary>The download link of a drafted paper (to-trinh, bao-cao-tham-dinh, quyet-dinh).</summary>
+    public static string DraftPaperLink(string paper) => paper switch
+    {
+        DraftPapers.ToTrinh => "Tải bản thảo tờ trình đề nghị thẩm định",
+        DraftPapers.BaoCaoThamDinh => "Tải bản thảo báo cáo kết quả thẩm định",
+        DraftPapers.QuyetDinh => "Tải bản thảo quyết định công nhận",
+        _ => paper,
+    };
 
     public static string Subject(string subject) => Subjects.VietnameseName(subject) is var name && name.Length > 0
         ? char.ToUpperInvariant(name[0]) + name[1..]

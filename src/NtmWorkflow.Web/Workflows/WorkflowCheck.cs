@@ -1,13 +1,14 @@
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
+using NtmWorkflow.Engine.Drafts;
 using NtmWorkflow.Engine.Periods;
 
 namespace NtmWorkflow.Web.Workflows;
 
 /// <summary>
 /// <c>check-workflows [folder]</c>: what an official runs after editing the data files. Reads every criteria set,
-/// definition, the programme periods, calendar, the units file and the commune groups file as start-up would, without a
+/// definition, the programme periods, the drafted papers' wording, calendar, the units file and the commune groups file as start-up would, without a
 /// server or a database, prints each problem as <c>file:line: reason</c> and answers non-zero when there is one. Each
 /// kind is checked even when another failed.
 /// </summary>
@@ -25,9 +26,12 @@ public static class WorkflowCheck
         var definitions = criteria is null
             ? null
             : Check(output, ref problems, "quy trình", () => DefinitionCatalog.LoadFolder(root, criteria), loaded => loaded.All.Count);
-        if (definitions is not null)
+        var periods = definitions is null
+            ? null
+            : Check(output, ref problems, "giai đoạn", () => PeriodCatalog.Load(root, definitions, criteria!), loaded => loaded.All.Count);
+        if (periods is not null)
         {
-            Check(output, ref problems, "giai đoạn", () => PeriodCatalog.Load(root, definitions, criteria!), loaded => loaded.All.Count);
+            Check(output, ref problems, "lời văn bản thảo", () => DraftWordingCatalog.Load(root, periods), loaded => loaded.All.Count);
         }
         Check(output, ref problems, "năm lịch", () => CalendarLoader.LoadFolder(Path.Combine(root, "calendars")), loaded => loaded.Years.Count);
         Check(output, ref problems, "đơn vị hành chính", () => UnitFile.Read(Path.GetFullPath(options.UnitsFile, root)), loaded => loaded.Units.Count);

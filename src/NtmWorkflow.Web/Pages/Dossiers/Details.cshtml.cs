@@ -4,6 +4,7 @@ using NtmWorkflow.Web.Features.Councils;
 using NtmWorkflow.Web.Features.Criteria;
 using NtmWorkflow.Web.Features.Decisions;
 using NtmWorkflow.Web.Features.Documents;
+using NtmWorkflow.Web.Features.Drafts;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Public;
 using NtmWorkflow.Web.Features.Units;
@@ -16,7 +17,7 @@ namespace NtmWorkflow.Web.Pages.Dossiers;
 /// </summary>
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public sealed class DetailsModel : AppPageModel
+public sealed class DetailsModel(DraftOffer drafts) : AppPageModel
 {
     /// <summary>The framework's own ceiling for a page's form; the document store enforces the real limit (413).</summary>
     internal const long UploadLimit = 2L * 1024 * 1024 * 1024;
@@ -48,6 +49,9 @@ public sealed class DetailsModel : AppPageModel
 
     /// <summary>Whether the dossier waits for the appraisal council, and the session considering it.</summary>
     public GetDossierCouncil.DossierCouncilView Council { get; private set; } = null!;
+
+    /// <summary>The papers the dossier can be drafted as (to-trinh, bao-cao-tham-dinh, quyet-dinh), for the download links.</summary>
+    public IReadOnlyList<string> DraftPapers { get; private set; } = [];
 
     /// <summary>The action the caller just tried, whose form shows the errors and keeps the input.</summary>
     public string? Attempted { get; private set; }
@@ -217,6 +221,7 @@ public sealed class DetailsModel : AppPageModel
         Documents = await Mediator.Send(new ListDocuments.Query(Id));
         Comments = await Mediator.Send(new ListPublicComments.Query(Id));
         Council = await Mediator.Send(new GetDossierCouncil.Query(Id));
+        DraftPapers = drafts.PapersFor(Dossier.Workflow.Id, Dossier.Year);
         return null;
     }
 }
