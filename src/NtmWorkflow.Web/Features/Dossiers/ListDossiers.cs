@@ -16,7 +16,8 @@ public static class ListDossiers
 
     public sealed record Query(
         string? Stage, string? Status, string? UnitCode, int? Year, int? Page, int? PageSize,
-        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null)
+        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null,
+        string? LeftStage = null, int? LeftYear = null, int? DecidedYear = null, bool? DecidedLate = null)
         : IRequest<Paged<DossierSummary>>, IAuthenticatedRequest;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -32,6 +33,9 @@ public static class ListDossiers
             RuleFor(q => q.Q).MaximumLength(Limits.Name).WithMessage($"Từ khóa tìm (q) dài tối đa {Limits.Name} ký tự.");
             RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
                 .WithMessage($"Cách sắp xếp (sort) phải là một trong: {string.Join(", ", Sorts)}.");
+            RuleFor(q => q.LeftStage).MaximumLength(Limits.Code).WithMessage($"Giai đoạn đã qua (leftStage) dài tối đa {Limits.Code} ký tự.");
+            RuleFor(q => q.LeftYear).Null().When(q => q.LeftStage is null)
+                .WithMessage("Năm rời giai đoạn (leftYear) chỉ dùng cùng giai đoạn đã qua (leftStage).");
             this.ValidPage(q => q.Page, q => q.PageSize);
         }
     }
@@ -93,6 +97,18 @@ public static class ListDossiers
             {
                 dossiers = overdue ? dossiers.Where(d => d.DueAt < now) : dossiers.Where(d => d.DueAt == null || d.DueAt >= now);
             }
+            if (query.LeftStage is { } left)
+            {
+                dossiers = dossiers.LeftStage(db, left, query.LeftYear);
+            }
+            if (query.DecidedLate is { } late)
+            {
+                dossiers = dossiers.DecidedLate(db, query.DecidedYear, late);
+            }
+            else if (query.DecidedYear is { } decided)
+            {
+                dossiers = dossiers.Decided(db, decided);
+            }
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var words = TextSearch.Normalize(query.Q);
@@ -106,9 +122,11 @@ public static class ListDossiers
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/dossiers", async (
                 string? stage, string? status, string? unitCode, int? year, int? page, int? pageSize, string? level, bool? overdue,
-                string? q, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
+                string? q, string? sort, string? leftStage, int? leftYear, int? decidedYear, bool? decidedLate, IMediator mediator,
+                CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(
-                    new Query(stage, status, unitCode, year, page, pageSize, level, overdue, q, sort), cancellationToken)))
+                    new Query(stage, status, unitCode, year, page, pageSize, level, overdue, q, sort, leftStage, leftYear, decidedYear, decidedLate),
+                    cancellationToken)))
             .WithTags("Dossiers")
             .WithSummary("Danh sách hồ sơ trong phạm vi của người gọi");
 }
