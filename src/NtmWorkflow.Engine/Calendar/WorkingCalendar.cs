@@ -94,6 +94,9 @@ public sealed class WorkingCalendar
         return false;
     }
 
+    /// <summary>Whether every year from <paramref name="from"/> to <paramref name="to"/> has its calendar loaded.</summary>
+    public bool Covers(DateOnly from, DateOnly to) => Enumerable.Range(from.Year, to.Year - from.Year + 1).All(years.ContainsKey);
+
     /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {

@@ -18,23 +18,33 @@ public static class CountDossiersByStage
         public async Task<IReadOnlyList<StageCount>> Handle(Query query, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var groups = await db.Dossiers
-                .Where(d => d.UnitPath.StartsWith(actor.UnitPath) && d.AwaitingRole != null)
-                .GroupBy(d => new { d.WorkflowId, d.WorkflowVersion, d.WorkflowHash, d.Stage })
-                .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(d => d.DueAt < now) })
-                .ToListAsync(cancellationToken);
-            var counts = new List<StageCount>();
-            foreach (var group in groups)
-            {
-                var definition = await lookup.PinnedAsync(group.Key.WorkflowId, group.Key.WorkflowVersion, group.Key.WorkflowHash, cancellationToken);
-                counts.Add(new StageCount(group.Key.Stage, definition.TitleOf(group.Key.Stage), group.Count, group.Overdue));
-            }
-            return counts
-                .GroupBy(c => (c.Stage, c.StageTitle))
-                .Select(g => new StageCount(g.Key.Stage, g.Key.StageTitle, g.Sum(c => c.Count), g.Sum(c => c.Overdue)))
-                .OrderByDescending(c => c.Count)
-                .ToList();
+            return await CountAsync(db, lookup, actor.UnitPath, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The dossiers in progress under <paramref name="scopePath"/> by stage, titled from each one's pinned definition
+    /// (a code two procedures title alike is one row), with how many are past their deadline at <paramref name="now"/>.
+    /// </summary>
+    internal static async Task<IReadOnlyList<StageCount>> CountAsync(
+        AppDbContext db, DossierLookup lookup, string scopePath, DateTime now, CancellationToken cancellationToken)
+    {
+        var groups = await db.Dossiers
+            .Under(scopePath)
+            .Where(d => d.AwaitingRole != null)
+            .GroupBy(d => new { d.WorkflowId, d.WorkflowVersion, d.WorkflowHash, d.Stage })
+            .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(d => d.DueAt < now) })
+            .ToListAsync(cancellationToken);
+        var counts = new List<StageCount>();
+        foreach (var group in groups)
+        {
+            var definition = await lookup.PinnedAsync(group.Key.WorkflowId, group.Key.WorkflowVersion, group.Key.WorkflowHash, cancellationToken);
+            counts.Add(new StageCount(group.Key.Stage, definition.TitleOf(group.Key.Stage), group.Count, group.Overdue));
+        }
+        return counts
+            .GroupBy(c => (c.Stage, c.StageTitle))
+            .Select(g => new StageCount(g.Key.Stage, g.Key.StageTitle, g.Sum(c => c.Count), g.Sum(c => c.Overdue)))
+            .OrderByDescending(c => c.Count)
+            .ToList();
     }
 }

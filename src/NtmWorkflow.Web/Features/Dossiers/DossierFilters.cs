@@ -17,6 +17,14 @@ public interface IDossierFilters
     bool? Overdue { get; }
     string? Q { get; }
     string? Sort { get; }
+
+    /// <summary>Dossiers that left this stage (in <see cref="LeftYear"/> when given): the stays a report counts.</summary>
+    string? LeftStage { get; }
+    int? LeftYear { get; }
+
+    /// <summary>Dossiers decided in this year; with <see cref="DecidedLate"/>, only those late (or not) at some step.</summary>
+    int? DecidedYear { get; }
+    bool? DecidedLate { get; }
 }
 
 public static class DossierFilters
@@ -35,6 +43,9 @@ public static class DossierFilters
         validator.RuleFor(q => q.Q).MaximumLength(Limits.Name).WithMessage($"Từ khóa tìm (q) dài tối đa {Limits.Name} ký tự.");
         validator.RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
             .WithMessage($"Cách sắp xếp (sort) phải là một trong: {string.Join(", ", Sorts)}.");
+        validator.RuleFor(q => q.LeftStage).MaximumLength(Limits.Code).WithMessage($"Giai đoạn đã qua (leftStage) dài tối đa {Limits.Code} ký tự.");
+        validator.RuleFor(q => q.LeftYear).Null().When(q => q.LeftStage is null)
+            .WithMessage("Năm rời giai đoạn (leftYear) chỉ dùng cùng giai đoạn đã qua (leftStage).");
     }
 }
 
@@ -91,6 +102,18 @@ internal sealed class DossierSelection(AppDbContext db, ICurrentActor actors, Un
         if (filters.Overdue is { } overdue)
         {
             dossiers = overdue ? dossiers.Where(d => d.DueAt < now) : dossiers.Where(d => d.DueAt == null || d.DueAt >= now);
+        }
+        if (filters.LeftStage is { } left)
+        {
+            dossiers = dossiers.LeftStage(db, left, filters.LeftYear);
+        }
+        if (filters.DecidedLate is { } late)
+        {
+            dossiers = dossiers.DecidedLate(db, filters.DecidedYear, late);
+        }
+        else if (filters.DecidedYear is { } decided)
+        {
+            dossiers = dossiers.Decided(db, decided);
         }
         if (!string.IsNullOrWhiteSpace(filters.Q))
         {

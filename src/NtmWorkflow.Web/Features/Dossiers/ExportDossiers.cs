@@ -18,7 +18,8 @@ public static class ExportDossiers
 {
     public sealed record Query(
         string? Format, string? Stage = null, string? Status = null, string? UnitCode = null, int? Year = null,
-        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null)
+        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null,
+        string? LeftStage = null, int? LeftYear = null, int? DecidedYear = null, bool? DecidedLate = null)
         : IRequest<ExportFile>, IAuthenticatedRequest, IDossierFilters;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -114,6 +115,8 @@ public static class ExportDossiers
 
     private static async Task<IResult> Export(
         string? format, string? stage, string? status, string? unitCode, int? year, string? level, bool? overdue, string? q,
-        string? sort, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new Query(format, stage, status, unitCode, year, level, overdue, q, sort), cancellationToken)).ToResult();
+        string? sort, string? leftStage, int? leftYear, int? decidedYear, bool? decidedLate, IMediator mediator,
+        CancellationToken cancellationToken) =>
+        (await mediator.Send(new Query(format, stage, status, unitCode, year, level, overdue, q, sort,
+            leftStage, leftYear, decidedYear, decidedLate), cancellationToken)).ToResult();
 }

@@ -11,7 +11,8 @@ public static class ListDossiers
 {
     public sealed record Query(
         string? Stage, string? Status, string? UnitCode, int? Year, int? Page, int? PageSize,
-        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null)
+        string? Level = null, bool? Overdue = null, string? Q = null, string? Sort = null,
+        string? LeftStage = null, int? LeftYear = null, int? DecidedYear = null, bool? DecidedLate = null)
         : IRequest<Paged<DossierSummary>>, IAuthenticatedRequest, IDossierFilters;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -38,9 +39,11 @@ public static class ListDossiers
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/dossiers", async (
                 string? stage, string? status, string? unitCode, int? year, int? page, int? pageSize, string? level, bool? overdue,
-                string? q, string? sort, IMediator mediator, CancellationToken cancellationToken) =>
+                string? q, string? sort, string? leftStage, int? leftYear, int? decidedYear, bool? decidedLate, IMediator mediator,
+                CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(
-                    new Query(stage, status, unitCode, year, page, pageSize, level, overdue, q, sort), cancellationToken)))
+                    new Query(stage, status, unitCode, year, page, pageSize, level, overdue, q, sort, leftStage, leftYear, decidedYear, decidedLate),
+                    cancellationToken)))
             .WithTags("Dossiers")
             .WithSummary("Danh sách hồ sơ trong phạm vi của người gọi");
 }

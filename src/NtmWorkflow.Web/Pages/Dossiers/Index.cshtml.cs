@@ -29,6 +29,11 @@ public sealed class IndexModel(DefinitionCatalog catalog, UnitsInScope units) : 
     [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    // The procedure report's filters (its figures link here with them); the form keeps them while they are set.
+    [BindProperty(SupportsGet = true)] public string? LeftStage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? LeftYear { get; set; }
+    [BindProperty(SupportsGet = true)] public int? DecidedYear { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? DecidedLate { get; set; }
     /// <summary>
     /// The page of the list, as <c>?pageNumber=</c>: <c>page</c> is Razor Pages' own route value (the page's name), which
     /// would be bound here instead and lost from every link the page writes.
@@ -46,7 +51,8 @@ public sealed class IndexModel(DefinitionCatalog catalog, UnitsInScope units) : 
     public async Task<IActionResult> OnGetAsync()
     {
         var outcome = await SendAsync(new ListDossiers.Query(
-            Blank(Stage), Blank(Status), Blank(UnitCode), Year, PageNumber, Paging.DefaultPageSize, Blank(Level), Overdue, Blank(Q), Blank(Sort)));
+            Blank(Stage), Blank(Status), Blank(UnitCode), Year, PageNumber, Paging.DefaultPageSize, Blank(Level), Overdue, Blank(Q), Blank(Sort),
+            Blank(LeftStage), LeftYear, DecidedYear, DecidedLate));
         Result = outcome.Value;
         StageChoices = Stages(catalog);
         UnitChoices = await units.ListAsync(dossierSubjectsOnly: false, HttpContext.RequestAborted);
@@ -54,7 +60,8 @@ public sealed class IndexModel(DefinitionCatalog catalog, UnitsInScope units) : 
     }
 
     public string PageLink(int page) => Url.Page("/Dossiers/Index",
-        new { q = Q, status = Status, level = Level, stage = Stage, year = Year, unitCode = UnitCode, overdue = Overdue, sort = Sort, pageNumber = page })!;
+        new { q = Q, status = Status, level = Level, stage = Stage, year = Year, unitCode = UnitCode, overdue = Overdue, sort = Sort,
+            leftStage = LeftStage, leftYear = LeftYear, decidedYear = DecidedYear, decidedLate = DecidedLate, pageNumber = page })!;
 
     /// <summary>The whole filtered list as a file (every page, the same order), for the export links.</summary>
     public string ExportLink(string format) => "/dossiers/export" + QueryString.Create(new Dictionary<string, string?>
@@ -68,6 +75,10 @@ public sealed class IndexModel(DefinitionCatalog catalog, UnitsInScope units) : 
         ["unitCode"] = Blank(UnitCode),
         ["overdue"] = Overdue is { } overdue ? (overdue ? "true" : "false") : null,
         ["sort"] = Blank(Sort),
+        ["leftStage"] = Blank(LeftStage),
+        ["leftYear"] = LeftYear?.ToString(CultureInfo.InvariantCulture),
+        ["decidedYear"] = DecidedYear?.ToString(CultureInfo.InvariantCulture),
+        ["decidedLate"] = DecidedLate is { } late ? (late ? "true" : "false") : null,
     }.Where(p => p.Value is not null));
 
     /// <summary>
