@@ -11,8 +11,6 @@ namespace NtmWorkflow.Web.Features.Drafts;
 /// </summary>
 public sealed class DraftDownload(byte[] content, string fileStem) : IResult
 {
-    public byte[] Content => content;
-
     /// <summary>The Vietnamese file name, with the extension of a Word document.</summary>
     public string FileName { get; } = FileNames.Sanitise(fileStem.Replace('/', '-') + ".docx", ContentTypes.Docx);
 
