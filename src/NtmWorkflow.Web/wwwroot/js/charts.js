@@ -45,7 +45,7 @@
                 maintainAspectRatio: false,
                 animation: false,
                 plugins: { title: { display: title.length > 0, text: title }, legend: { display: datasets.length > 1 || type === "doughnut" } },
-                scales: type === "doughnut" ? {} : { y: { beginAtZero: true } }
+                scales: type === "doughnut" ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } } }
             }
         });
     }
