@@ -145,4 +145,33 @@ public sealed class AnnualPlanTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.True((await Procedure.Must(await (await app.As(Procedure.Appraiser)).GetAsync($"/api/plans/{proposed.GetProperty("id").GetString()}")))
             .GetProperty("canConfirm").GetBoolean());
     }
+
+    [Fact]
+    public async Task ThePage_AddsAPlan_AndConfirmsTheCommunesProposal()
+    {
+        app.Clock.Now = NtmApp.Start;
+        var commune = await app.NewCommune();
+        var officer = await PageSession.SignedIn(app, commune.Officer);
+        const string page = "/Programme/Plans?year=2025";
+
+        var proposed = await officer.Post($"{page}&handler=Add", new()
+        {
+            ["Form.UnitCode"] = commune.Code, ["Form.Year"] = "2025", ["Form.Level"] = Levels.Ntm, ["Form.Note"] = "Phấn đấu cuối năm",
+        });
+
+        Assert.Equal(HttpStatusCode.Found, proposed.StatusCode);
+        var plan = (await List(Procedure.Appraiser, $"unitCode={commune.Code}")).GetProperty("plans").GetProperty("items")[0];
+        Assert.Equal("proposed", plan.GetProperty("status").GetString());
+        var province = await PageSession.SignedIn(app, Procedure.Appraiser);
+        Assert.Contains(commune.Name, await province.Html(page));
+        var confirmed = await province.Post($"{page}&handler=Confirm", new()
+        {
+            ["plan"] = plan.GetProperty("id").GetString()!, ["version"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Found, confirmed.StatusCode);
+        Assert.Equal(1, (await List(Procedure.Appraiser, $"unitCode={commune.Code}")).GetProperty("planned").GetInt32());
+        var again = await province.Post($"{page}&handler=Confirm", new() { ["plan"] = plan.GetProperty("id").GetString()!, ["version"] = "0" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Kế hoạch đã thay đổi", await again.Content.ReadAsStringAsync());
+    }
 }

@@ -207,4 +207,33 @@ public sealed class CriteriaStatusTests(NtmApp app) : IClassFixture<NtmApp>
         var refused = await ProblemAssert.Is(HttpStatusCode.Conflict, await (await app.As(Procedure.Appraiser)).GetAsync(Url(commune.Code, 2025)));
         Assert.Contains("30/06/2024", refused.Detail());
     }
+
+    [Fact]
+    public async Task ThePage_RecordsTheCommunesForm_AndTheProvinceConfirmsFromIt()
+    {
+        app.Clock.Now = NtmApp.Start;
+        var commune = await app.NewCommune();
+        var officer = await PageSession.SignedIn(app, commune.Officer);
+        const string page = "/Programme/CriteriaStatus?year=2025";
+        Assert.Contains("0/19", await officer.Html(page));
+
+        var saved = await officer.Post($"{page}&handler=Criteria", new()
+        {
+            ["unit"] = commune.Code, ["year"] = "2025", ["Met"] = "1", ["explanation-1"] = "Đã duyệt quy hoạch", ["value-1.1"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        var current = Criterion(await Status(commune.Officer, commune.Code, 2025), 1).GetProperty("current");
+        Assert.Equal("Đã duyệt quy hoạch", current.GetProperty("note").GetString());
+        Assert.Equal(19, (await History(commune.Code, 2025)).GetProperty("total").GetInt32());
+        var province = await PageSession.SignedIn(app, Procedure.Appraiser);
+        var provincePage = $"/Programme/CriteriaStatus?unit={commune.Code}&year=2025";
+        Assert.Contains("1/19", await province.Html(provincePage));
+
+        var confirmed = await province.Post($"{provincePage}&handler=Confirm", new() { ["unit"] = commune.Code, ["year"] = "2025" });
+
+        Assert.Equal(HttpStatusCode.Found, confirmed.StatusCode);
+        Assert.Equal(0, (await Status(Procedure.Appraiser, commune.Code, 2025)).GetProperty("unconfirmed").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await province.Get("/Programme/CriteriaStatus?unit=tra-vinh.tra-cu.tap-son&year=2025")).StatusCode);
+    }
 }
