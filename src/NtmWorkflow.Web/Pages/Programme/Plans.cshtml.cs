@@ -54,7 +54,7 @@ public sealed class PlansModel(UnitsInScope units, ICurrentActor actors, TimePro
         var outcome = await SendAsync(new CreatePlan.Command(Form.UnitCode, Form.Year, Form.Level, Form.Note), Under("Form"));
         if (outcome.Value is { } plan)
         {
-            Flash(Text["Đã ghi kế hoạch: {0} đạt {1} năm {2}.", plan.UnitName, plan.LevelName, plan.Year]);
+            Flash(Text["Đã ghi kế hoạch: {0}, {1}, năm {2}.", plan.UnitName, plan.LevelName, plan.Year]);
             return RedirectToPage(new { year = plan.Year });
         }
         return outcome.Stop ?? await LoadAsync() ?? Page();
