@@ -32,8 +32,12 @@ public static class CriteriaEvaluation
     /// <exception cref="InvalidOperationException">A set keyed by group judged without a group (see <see cref="Threshold.For"/>).</exception>
     public static IReadOnlyList<Criterion> Unmet(
         CriteriaSet set, IReadOnlyDictionary<int, CriterionClaim> claims, ThresholdContext context) =>
-        set.Criteria.Where(c => !claims.TryGetValue(c.Number, out var claim) || !claim.Met || Contradicted(c, claim, context.For(claim)))
-            .ToList();
+        set.Criteria.Where(c => !claims.TryGetValue(c.Number, out var claim) || !Holds(c, claim, context)).ToList();
+
+    /// <summary>Whether the claim meets its criterion: declared met, and no recorded value below its threshold.</summary>
+    /// <exception cref="InvalidOperationException">A threshold keyed by group resolved without a group.</exception>
+    public static bool Holds(Criterion criterion, CriterionClaim claim, ThresholdContext context) =>
+        claim.Met && !Contradicted(criterion, claim, context.For(claim));
 
     /// <exception cref="InvalidOperationException">A threshold keyed by group resolved without a group.</exception>
     public static bool Meets(Indicator indicator, IndicatorValue value, ThresholdContext context) => indicator.Kind switch

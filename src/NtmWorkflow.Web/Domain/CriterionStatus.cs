@@ -85,6 +85,9 @@ public sealed class CriterionStatus
     public IReadOnlyDictionary<string, IndicatorValue> Values() =>
         JsonSerializer.Deserialize<Dictionary<string, IndicatorValue>>(ValuesJson, Json) ?? [];
 
+    /// <summary>The record as a claim, judged by the group it was recorded under.</summary>
+    public CriterionClaim ToClaim() => new(Number, Met, Values(), CommuneGroup);
+
     /// <summary>Called on the record a newer one replaces, in the same transaction as the newer one's insert.</summary>
     public void Supersede() => IsCurrent = false;
 

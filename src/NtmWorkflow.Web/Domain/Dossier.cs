@@ -201,17 +201,7 @@ public sealed class Dossier
         IDictionary<int, CriterionClaim> claims, ThresholdContext thresholds, Actor actor, DateTime now)
     {
         var role = EnsureSelfAssessing(definition, actor);
-        var criterion = criteria.Criteria.FirstOrDefault(c => c.Number == claim.Number)
-            ?? throw ProblemException.NotFound($"Bộ tiêu chí '{criteria.Title}' không có tiêu chí số {claim.Number}.");
-        foreach (var (code, value) in claim.Values)
-        {
-            var indicator = criterion.Indicators.FirstOrDefault(i => i.Code == code)
-                ?? throw ProblemException.BadRequest($"values.{code}", $"Tiêu chí {criterion.Number} không có chỉ tiêu '{code}'.");
-            if (CriteriaEvaluation.TypeProblem(indicator, value) is { } problem)
-            {
-                throw ProblemException.BadRequest($"values.{code}", problem);
-            }
-        }
+        CriterionClaims.Check(criteria, claim);
         claims[claim.Number] = claim;
         CriteriaMet = CriteriaTotal - CriteriaEvaluation.Unmet(criteria, claims.AsReadOnly(), thresholds).Count;
         Touch(actor, now);

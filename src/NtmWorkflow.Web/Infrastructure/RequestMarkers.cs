@@ -15,6 +15,12 @@ public interface IDossierRequest : IAuthenticatedRequest
     Guid DossierId { get; }
 }
 
+/// <summary>A signed-in official may send it only for an annual plan of a unit inside their unit's subtree.</summary>
+public interface IPlanRequest : IAuthenticatedRequest
+{
+    Guid PlanId { get; }
+}
+
 /// <summary>
 /// A signed-in official may send it only for a unit inside their unit's subtree (an unknown unit is 404), and, when
 /// <see cref="Roles"/> names any, only with one of those roles.

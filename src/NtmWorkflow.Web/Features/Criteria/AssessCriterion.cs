@@ -4,6 +4,7 @@ using MediatR;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Dossiers;
+using NtmWorkflow.Web.Features.Programme;
 using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Infrastructure;
 
@@ -25,17 +26,12 @@ public static class AssessCriterion
                 .WithMessage("Cần ghi tiêu chí đạt hay chưa đạt (met: true hoặc false).");
             RuleFor(c => c.Body.Explanation).MaximumLength(Limits.Comment).OverridePropertyName("explanation")
                 .WithMessage($"Giải trình dài tối đa {Limits.Comment} ký tự.");
-            RuleFor(c => c.Body.Values).Custom((values, context) =>
-            {
-                foreach (var (code, value) in (values ?? []).Where(v => ToValue(v.Value) is null))
-                {
-                    context.AddFailure($"values.{code}", $"Giá trị của chỉ tiêu '{code}' phải là true/false hoặc một số.");
-                }
-            });
+            this.MustBeReadable(c => c.Body.Values);
         }
     }
 
-    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, CommuneGroups groups, ICurrentActor actors, TimeProvider clock)
+    internal sealed class Handler(
+        AppDbContext db, DossierLookup dossiers, CommuneGroups groups, CriterionStatusLog statuses, ICurrentActor actors, TimeProvider clock)
         : IRequestHandler<Command, GetCriteria.CriteriaView>
     {
         public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
@@ -44,26 +40,19 @@ public static class AssessCriterion
             var (dossier, definition, unit) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
             var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
             var claims = await dossiers.ClaimsAsync(dossier.Id, cancellationToken);
-            var values = (command.Body.Values ?? []).ToDictionary(v => v.Key, v => ToValue(v.Value)!);
+            var values = IndicatorValues.ReadAll(command.Body.Values);
             // The group in force on the day the commune judges itself stays with the entry and judges it, whatever the
             // province decides later.
             var thresholds = await groups.ThresholdsAsync(dossier, unit, set, cancellationToken);
             var group = thresholds.Group ?? (await groups.OnAsync(unit.Code, groups.Today, cancellationToken))?.Group;
             var claim = new CriterionClaim(command.Number, command.Body.Met!.Value, values, group);
-            var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, thresholds, actor,
-                clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, thresholds, actor, now);
             db.CriterionEntries.Add(entry);
+            await statuses.RecordFromDossierAsync(dossier, unit, set, claim, command.Body.Explanation, thresholds, actor, now, cancellationToken);
             return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
         }
     }
-
-    private static IndicatorValue? ToValue(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.True => new IndicatorValue(true, null),
-        JsonValueKind.False => new IndicatorValue(false, null),
-        JsonValueKind.Number when value.TryGetDecimal(out var number) => new IndicatorValue(null, number),
-        _ => null,
-    };
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPut("/api/dossiers/{id:guid}/criteria/{number:int}",

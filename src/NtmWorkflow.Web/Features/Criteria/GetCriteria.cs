@@ -30,7 +30,7 @@ public static class GetCriteria
         IReadOnlyList<CriterionRef> Disputed,
         ConditionsView Conditions,
         RevocationView? Revocation,
-        IReadOnlyList<CriterionView> Criteria);
+        IReadOnlyList<CriterionView> Criteria) : IJudgedCriteria;
 
     /// <summary>For a revocation dossier: how the re-assessment stands against the revocation rule.</summary>
     public sealed record RevocationView(
@@ -44,7 +44,11 @@ public static class GetCriteria
     /// <param name="Provisional">The set's content is a default not yet confirmed against its legal text.</param>
     /// <param name="ThresholdsBy">What the thresholds are read by: "region" or "group" (the commune's group, <see cref="CriteriaView.CommuneGroup"/>).</param>
     public sealed record CriteriaSetRef(
-        string Id, int Version, string Title, string? LegalBasis, bool Provisional, string? Note, string ThresholdsBy);
+        string Id, int Version, string Title, string? LegalBasis, bool Provisional, string? Note, string ThresholdsBy)
+    {
+        public static CriteriaSetRef Of(CriteriaSet set) =>
+            new(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note, set.NeedsGroup ? ThresholdsByGroup : "region");
+    }
 
     public const string ThresholdsByGroup = "group";
 
@@ -143,8 +147,7 @@ public static class GetCriteria
         return new CriteriaView(
             dossier.Id,
             dossier.Version,
-            new CriteriaSetRef(set.Id, set.Version, set.Title, set.LegalBasis, set.Provisional, set.Note,
-                set.NeedsGroup ? ThresholdsByGroup : "region"),
+            CriteriaSetRef.Of(set),
             set.NeedsGroup ? null : thresholds.Region,
             today,
             set.Criteria.Count - unmet.Count,
@@ -157,7 +160,7 @@ public static class GetCriteria
             criteria);
     }
 
-    private static IndicatorView Indicator(Indicator indicator, IndicatorValue? value, ThresholdContext context) => new(
+    internal static IndicatorView Indicator(Indicator indicator, IndicatorValue? value, ThresholdContext context) => new(
         indicator.Code,
         indicator.Name,
         indicator.Unit,

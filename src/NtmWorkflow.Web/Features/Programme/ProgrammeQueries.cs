@@ -24,4 +24,12 @@ public static class ProgrammeQueries
         return db.AnnualPlans.Where(p => p.Year == year && p.Status != AnnualPlan.Withdrawn
             && p.UnitPath.CompareTo(scopePath) >= 0 && p.UnitPath.CompareTo(end) < 0);
     }
+
+    /// <summary>
+    /// The plans achieved: a recognition of the plan's commune at its level for its year stands (the condition of
+    /// <see cref="Recognition.Stands"/>, in SQL).
+    /// </summary>
+    public static IQueryable<AnnualPlan> Achieved(this IQueryable<AnnualPlan> plans, AppDbContext db) =>
+        plans.Where(p => db.Recognitions.Any(r => r.UnitCode == p.UnitCode && r.Level == p.Level && r.Year == p.Year
+            && r.RevokedByDossierId == null && r.RevocationNumber == null));
 }

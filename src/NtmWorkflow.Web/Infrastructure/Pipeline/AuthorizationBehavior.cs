@@ -27,6 +27,12 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                     db.Dossiers.Where(d => d.Id == dossierRequest.DossierId).Select(d => d.UnitPath),
                     $"Không tìm thấy hồ sơ {dossierRequest.DossierId}.", ProblemException.OutOfScope(), cancellationToken);
                 break;
+            case IPlanRequest planRequest:
+                await RequireInScopeAsync(
+                    db.AnnualPlans.Where(p => p.Id == planRequest.PlanId).Select(p => p.UnitPath),
+                    $"Không tìm thấy kế hoạch {planRequest.PlanId}.",
+                    ProblemException.Forbidden("Kế hoạch này không thuộc phạm vi đơn vị của bạn."), cancellationToken);
+                break;
             case IUnitRequest unitRequest:
                 var actor = await RequireInScopeAsync(
                     db.Units.Where(u => u.Code == unitRequest.UnitCode).Select(u => u.Path),
