@@ -17,6 +17,7 @@ using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Features.Imports;
 using NtmWorkflow.Web.Features.Public;
+using NtmWorkflow.Web.Features.Reports;
 using NtmWorkflow.Web.Features.Tasks;
 using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Features.Notifications;
@@ -214,6 +215,10 @@ RecordCouncilVote.Map(api);
 UploadCouncilMinutes.Map(api);
 ConcludeCouncilSession.Map(api);
 GetDossierCouncil.Map(api);
+GetProgrammeReport.Map(api);
+ListReportCommunes.Map(api);
+ExportReportTable.Map(api);
+ExportReportTable.MapForPages(app.MapGroup("").RequireAuthorization(WebInterface.SignedIn));
 
 await app.RunAsync();
 return 0;
