@@ -113,6 +113,7 @@ services.AddScoped<RecognitionRegister>();
 services.AddScoped<RecognitionImportCheck>();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<DemoHistory>();
+services.AddScoped<DemoProgramme>();
 services.AddMediation(typeof(Program).Assembly);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Apply);
 services.AddExceptionHandler<ProblemExceptionHandler>();
