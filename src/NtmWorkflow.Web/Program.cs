@@ -110,6 +110,7 @@ services.AddScoped<CouncilSessions>();
 services.AddScoped<CommuneGroups>();
 CommuneGroupFile.Register(services);
 services.AddScoped<RecognitionRegister>();
+services.AddScoped<ReportReader>();
 services.AddScoped<RecognitionImportCheck>();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<DemoHistory>();

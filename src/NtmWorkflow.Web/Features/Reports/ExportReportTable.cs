@@ -1,9 +1,6 @@
 using MediatR;
-using NtmWorkflow.Engine.Periods;
-using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Exports;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Workflows;
 
 namespace NtmWorkflow.Web.Features.Reports;
 
@@ -16,7 +13,7 @@ public static class ExportReportTable
         public string UnitCode => Scope;
     }
 
-    internal sealed class Handler(AppDbContext db, PeriodCatalog periods, CriteriaRegistry criteria, TimeProvider clock) : IRequestHandler<Query, ExportFile>
+    internal sealed class Handler(ReportReader reader) : IRequestHandler<Query, ExportFile>
     {
         public async Task<ExportFile> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -26,8 +23,8 @@ public static class ExportReportTable
                     $"Báo cáo không có bảng '{query.Table}' (các bảng: {string.Join(", ", GetProgrammeReport.Tables)}).");
             }
             var format = ExportFormats.Parse(query.Format);
-            var scope = await ReportScope.ResolveAsync(db, periods, clock, query.Scope, query.Year, cancellationToken);
-            var data = await ReportData.LoadAsync(db, criteria, scope, cancellationToken);
+            var data = await reader.ReadAsync(query.Scope, query.Year, cancellationToken);
+            var scope = data.Scope;
             var table = query.Table switch
             {
                 "levels" => LevelFigures.Table(LevelFigures.Compute(data), data.Total),
@@ -51,8 +48,7 @@ public static class ExportReportTable
         pages.MapGet($"{ReportLinks.PageExports}/{{table}}", Export).ExcludeFromDescription();
 
     private static async Task<IResult> Export(
-        string table, string? scope, int? year, string? format, string? level, string? band, int? criterion, bool? met, string? planned,
-        bool? achieved, string? target, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new Query(ReportScope.CodeFor(scope, http.User), year, table, format,
-            new CommuneFilter(level, band, criterion, met, planned, achieved, target)), cancellationToken)).ToResult();
+        string table, string? scope, int? year, string? format, [AsParameters] CommuneFilter filter, HttpContext http, IMediator mediator,
+        CancellationToken cancellationToken) =>
+        (await mediator.Send(new Query(ReportScope.CodeFor(scope, http.User), year, table, format, filter), cancellationToken)).ToResult();
 }

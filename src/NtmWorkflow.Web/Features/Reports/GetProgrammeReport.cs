@@ -1,8 +1,6 @@
 using MediatR;
 using NtmWorkflow.Engine.Periods;
-using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Workflows;
 
 namespace NtmWorkflow.Web.Features.Reports;
 
@@ -34,12 +32,12 @@ public static class GetProgrammeReport
         LevelsSection Levels, BandFigures.Result Bands, IReadOnlyList<CriterionFigures.Row> Criteria, IReadOnlyList<PlanFigures.Row> Plans,
         IReadOnlyList<TargetFigures.Row> Targets, IReadOnlyDictionary<string, IReadOnlyDictionary<string, ReportLink>> Exports);
 
-    internal sealed class Handler(AppDbContext db, PeriodCatalog periods, CriteriaRegistry criteria, TimeProvider clock) : IRequestHandler<Query, Report>
+    internal sealed class Handler(ReportReader reader, PeriodCatalog periods) : IRequestHandler<Query, Report>
     {
         public async Task<Report> Handle(Query query, CancellationToken cancellationToken)
         {
-            var scope = await ReportScope.ResolveAsync(db, periods, clock, query.Scope, query.Year, cancellationToken);
-            var data = await ReportData.LoadAsync(db, criteria, scope, cancellationToken);
+            var data = await reader.ReadAsync(query.Scope, query.Year, cancellationToken);
+            var scope = data.Scope;
             var levels = LevelFigures.Compute(data);
             return new Report(
                 new ScopeView(scope.Unit.Code, scope.Unit.Name, scope.Unit.Kind), scope.Year,

@@ -1,8 +1,5 @@
 using MediatR;
-using NtmWorkflow.Engine.Periods;
-using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Infrastructure;
-using NtmWorkflow.Web.Workflows;
 
 namespace NtmWorkflow.Web.Features.Reports;
 
@@ -21,12 +18,12 @@ public static class ListReportCommunes
         string ScopeCode, string ScopeName, int Year, int? CriteriaTotal, CommuneFilter Filter, int Total, IReadOnlyList<Item> Items,
         IReadOnlyDictionary<string, ReportLink> Exports);
 
-    internal sealed class Handler(AppDbContext db, PeriodCatalog periods, CriteriaRegistry criteria, TimeProvider clock) : IRequestHandler<Query, Result>
+    internal sealed class Handler(ReportReader reader) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var scope = await ReportScope.ResolveAsync(db, periods, clock, query.Scope, query.Year, cancellationToken);
-            var data = await ReportData.LoadAsync(db, criteria, scope, cancellationToken);
+            var data = await reader.ReadAsync(query.Scope, query.Year, cancellationToken);
+            var scope = data.Scope;
             var items = query.Filter.Apply(data)
                 .Select(c => new Item(c.Code, c.Name, Engine.Levels.All.Where(c.Held.Contains).ToList(), c.Status?.Met, c.Status?.Unconfirmed ?? false, c.Planned))
                 .ToList();
@@ -43,11 +40,10 @@ public static class ListReportCommunes
     /// <summary>The list as JSON, or as a file when the request names a format.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet($"{ReportLinks.Api}/communes", async (
-                string? scope, int? year, string? format, string? level, string? band, int? criterion, bool? met, string? planned, bool? achieved,
-                string? target, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                string? scope, int? year, string? format, [AsParameters] CommuneFilter filter, HttpContext http, IMediator mediator,
+                CancellationToken cancellationToken) =>
             {
                 var unit = ReportScope.CodeFor(scope, http.User);
-                var filter = new CommuneFilter(level, band, criterion, met, planned, achieved, target);
                 return format is null
                     ? (IResult)TypedResults.Ok(await mediator.Send(new Query(unit, year, filter), cancellationToken))
                     : (await mediator.Send(new ExportReportTable.Query(unit, year, "communes", format, filter), cancellationToken)).ToResult();
