@@ -42,7 +42,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
 
         var district = await Official.SignInAsync(suite, District);
         await Expect(district.Page.Locator("main")).ToContainTextAsync(unit.Name);
-        await Screenshot(district.Page, "dashboard.png");
+        await Screenshots.TakeAsync(district.Page, "dashboard.png");
         await district.Page.GetByRole(AriaRole.Link, new() { Name = unit.Name, Exact = true }).First.ClickAsync();
         await district.UploadAsync("bao-cao-tham-tra");
         await district.ActAsync("approve");
@@ -56,7 +56,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
 
         var appraiser = await Official.SignInAsync(suite, Appraiser);
         await appraiser.OpenAsync(dossier);
-        await Screenshot(appraiser.Page, "dossier.png");
+        await Screenshots.TakeAsync(appraiser.Page, "dossier.png");
         await appraiser.UploadAsync("bao-cao-tham-dinh");
         await appraiser.ActAsync("send-to-council");
         await appraiser.UploadAsync("bien-ban-hoi-dong");
@@ -162,7 +162,7 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await Expect(citizen.Locator("tbody")).ToContainTextAsync("Xã Bình Thạnh");
         await Expect(citizen.Locator("tbody")).Not.ToContainTextAsync("Xã Tân Hội");
         await citizen.GotoAsync("/Public/Decisions");
-        await Screenshot(citizen, "registry.png");
+        await Screenshots.TakeAsync(citizen, "registry.png");
     }
 
     /// <summary>Opens a kiểu mẫu dossier for the official's commune and self-assesses every criterion and condition as met.</summary>
@@ -218,23 +218,5 @@ public sealed class CommuneProcedureTests(BrowserSuite suite)
         await using var scope = suite.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers
             .Where(d => d.UnitCode == unitCode).Select(d => d.Id).FirstAsync();
-    }
-
-    /// <summary>
-    /// Takes a 1280×800 screenshot: into docs/screenshots/ of the repository (the README's pictures) when
-    /// NTM_UPDATE_SCREENSHOTS=1, else beside the test assembly, so an ordinary run leaves the checkout untouched.
-    /// </summary>
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NtmWorkflow.sln")))
-        {
-            root = root.Parent;
-        }
-        var folder = Environment.GetEnvironmentVariable("NTM_UPDATE_SCREENSHOTS") == "1" && root is not null
-            ? Path.Combine(root.FullName, "docs", "screenshots")
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
     }
 }

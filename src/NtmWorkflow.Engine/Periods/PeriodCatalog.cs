@@ -11,9 +11,16 @@ public sealed class PeriodCatalog
 {
     public const string FileName = "programme/periods.yaml";
 
-    private PeriodCatalog(IReadOnlyList<ProgrammePeriod> periods) => All = periods.OrderBy(p => p.FromYear).ToList();
+    private PeriodCatalog(IReadOnlyList<ProgrammePeriod> periods, ReportWording wording)
+    {
+        All = periods.OrderBy(p => p.FromYear).ToList();
+        Wording = wording;
+    }
 
     public IReadOnlyList<ProgrammePeriod> All { get; }
+
+    /// <summary>The clauses of the sentence officials write about the levels communes hold.</summary>
+    public ReportWording Wording { get; }
 
     public ProgrammePeriod? ForYear(int year) => All.FirstOrDefault(p => p.Covers(year));
 
@@ -33,13 +40,13 @@ public sealed class PeriodCatalog
         {
             throw new DefinitionException([new DefinitionError(FileName, 0, 0, $"Không đọc được tệp giai đoạn ({e.Message}).")]);
         }
-        var periods = PeriodParser.Parse(content, FileName);
-        var errors = periods.SelectMany(p => ReferenceErrors(p, definitions, criteria)).ToList();
+        var (periods, wording) = PeriodParser.ParseFile(content, FileName);
+        var errors = periods.SelectMany(p => ReferenceErrors(p, definitions, criteria).Concat(BandErrors(p, criteria))).ToList();
         if (errors.Count > 0)
         {
             throw new DefinitionException(errors);
         }
-        return new PeriodCatalog(periods);
+        return new PeriodCatalog(periods, wording);
     }
 
     private static IEnumerable<DefinitionError> ReferenceErrors(ProgrammePeriod period, DefinitionCatalog definitions, CriteriaCatalog criteria)
@@ -52,6 +59,36 @@ public sealed class PeriodCatalog
             {
                 yield return new DefinitionError(period.Source, line, 1, $"Giai đoạn {period.Id}, cấp {Subjects.VietnameseName(subject)}: {problem}");
             }
+        }
+    }
+
+    /// <summary>The bands of criteria met cover every count from none to all of the commune set's criteria, once each.</summary>
+    private static IEnumerable<DefinitionError> BandErrors(ProgrammePeriod period, CriteriaCatalog criteria)
+    {
+        if (period.Report.Bands is not { } bands)
+        {
+            yield break;
+        }
+        if (period.CommuneCriteriaSet is not { } setId || criteria.Find(setId) is not { } set)
+        {
+            yield return new DefinitionError(period.Source, bands.Line, 1,
+                $"Giai đoạn {period.Id}: 'criteria-bands' cần bộ tiêu chí xã mức ntm của giai đoạn (trong 'subjects.commune.levels').");
+            yield break;
+        }
+        var total = set.Criteria.Count;
+        for (var met = 0; met <= total; met++)
+        {
+            var holding = bands.Bands.Count(b => b.Contains(met));
+            if (holding != 1)
+            {
+                yield return new DefinitionError(period.Source, bands.Line, 1,
+                    $"Giai đoạn {period.Id}: {met}/{total} tiêu chí đạt nằm trong {holding} nhóm của 'criteria-bands' (cần đúng một).");
+            }
+        }
+        foreach (var beyond in bands.Bands.Where(b => b.To > total))
+        {
+            yield return new DefinitionError(period.Source, bands.Line, 1,
+                $"Giai đoạn {period.Id}: nhóm '{beyond.Title}' vượt quá {total} tiêu chí của bộ '{set.Id}'.");
         }
     }
 

@@ -6,15 +6,22 @@ namespace NtmWorkflow.Engine.Periods;
 public static class PeriodParser
 {
     /// <exception cref="DefinitionException">With every problem found, each with file, line and reason.</exception>
-    public static IReadOnlyList<ProgrammePeriod> Parse(string content, string source)
+    public static IReadOnlyList<ProgrammePeriod> Parse(string content, string source) => ParseFile(content, source).Periods;
+
+    /// <summary>The periods and the wording of the reports' sentence.</summary>
+    /// <exception cref="DefinitionException">With every problem found, each with file, line and reason.</exception>
+    public static (IReadOnlyList<ProgrammePeriod> Periods, ReportWording Wording) ParseFile(string content, string source)
     {
         var errors = new ErrorSink(source);
-        var periods = YamlText.ReadRoot(content, errors, "giai đoạn") is { } root ? ReadPeriods(root, errors, source) : [];
+        var root = YamlText.ReadRoot(content, errors, "giai đoạn");
+        var wordingNode = root?.Mapping("report-sentence", required: false);
+        var wording = wordingNode is null ? ReportWording.None : PeriodReportParser.ReadWording(wordingNode, errors);
+        var periods = root is null ? [] : ReadPeriods(root, errors, source);
         if (errors.Errors.Count > 0)
         {
             throw new DefinitionException(errors.Errors);
         }
-        return periods;
+        return (periods, wording);
     }
 
     private static List<ProgrammePeriod> ReadPeriods(YamlMappingReader root, ErrorSink errors, string source)
@@ -49,6 +56,8 @@ public static class PeriodParser
         var subjects = subjectsNode is null ? new Dictionary<string, PeriodSubject>() : ReadSubjects(subjectsNode, errors);
         var recognisedNode = item.Mapping("recognised", required: false);
         var recognised = recognisedNode is null ? new Dictionary<string, IReadOnlyList<string>>() : ReadRecognised(recognisedNode, errors);
+        var reportNode = item.Mapping("report", required: false);
+        var report = reportNode is null ? PeriodReport.None : PeriodReportParser.Read(reportNode, errors);
         item.RejectUnknownKeys();
         if (from > to)
         {
@@ -57,7 +66,10 @@ public static class PeriodParser
         }
         return id is null || title is null || from is null || to is null
             ? null
-            : new ProgrammePeriod(id, title, from.Value, to.Value, legalBasis, subjects, recognised, source, (int)item.Node.Start.Line);
+            : new ProgrammePeriod(id, title, from.Value, to.Value, legalBasis, subjects, recognised, source, (int)item.Node.Start.Line)
+            {
+                Report = report,
+            };
     }
 
     /// <summary>Per kind of unit, a list of known levels: what the period recognised, for importing its history.</summary>

@@ -30,6 +30,15 @@ public sealed record ProgrammePeriod(
         .ToList();
 
     public string Years => $"{FromYear}–{ToYear}";
+
+    /// <summary>How the period's reports band communes by criteria met and the targets they measure against.</summary>
+    public PeriodReport Report { get; init; } = PeriodReport.None;
+
+    /// <summary>The criteria set a commune's yearly status is recorded against: the set of the period's NTM level.</summary>
+    public string? CommuneCriteriaSet =>
+        Subjects.TryGetValue(Engine.Subjects.Commune, out var commune) && commune.Levels.TryGetValue(Levels.Ntm, out var ntm)
+            ? ntm.CriteriaSet
+            : null;
 }
 
 /// <param name="Procedure">The recognition procedure a new dossier follows when the caller names none.</param>

@@ -47,6 +47,7 @@ internal sealed class StartupTasks(
             {
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<DemoProgramme>().SeedAsync(cancellationToken);
             }
         }
         logger.LogInformation("NtmWorkflow ready: {Definitions} definitions on {Provider}",
