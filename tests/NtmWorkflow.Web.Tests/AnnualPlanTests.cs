@@ -115,6 +115,7 @@ public sealed class AnnualPlanTests(NtmApp app) : IClassFixture<NtmApp>
         var commune = await app.NewCommune();
 
         Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await Create(Procedure.Appraiser, commune.Code, year: 2040))).Names("year"));
+        Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await Create(Procedure.Appraiser, commune.Code, year: 0))).Names("year"));
         Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await Create(Procedure.Appraiser, commune.Code, level: "xa-dep"))).Names("level"));
         Assert.True((await ProblemAssert.Is(HttpStatusCode.BadRequest, await Create(Procedure.Appraiser, "khong-co"))).Names("unitCode"));
         var closed = await ProblemAssert.Is(HttpStatusCode.Conflict, await Create(Procedure.Appraiser, commune.Code, year: 2026, level: Levels.NtmNangCao));

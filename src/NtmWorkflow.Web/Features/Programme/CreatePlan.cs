@@ -50,7 +50,7 @@ public static class CreatePlan
                 throw ProblemException.Forbidden("Xã này không thuộc phạm vi đơn vị của bạn.");
             }
             var (year, level) = (command.Year!.Value, command.Level!);
-            if (UnitKinds.Normalize(unit.Kind) != UnitKinds.Commune || unit.IsDissolvedOn(new DateOnly(year, 1, 1)))
+            if (UnitKinds.Normalize(unit.Kind) != UnitKinds.Commune || unit.DissolvedOn?.Year < year)
             {
                 throw ProblemException.Conflict(
                     $"'{unit.Name}' (cấp {UnitKinds.VietnameseName(unit.Kind)}{(unit.DissolvedOn is { } ended ? $", đã kết thúc ngày {ended:dd/MM/yyyy}" : "")}) " +
