@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using NtmWorkflow.Web.Tests.Support;
 using static NtmWorkflow.Web.Tests.Support.ReportWorld;
@@ -38,6 +39,20 @@ public sealed class ReportTests(ReportWorld world) : IClassFixture<ReportWorld>
         Assert.Equal(
             "15/16 xã đạt chuẩn nông thôn mới (93,8 %), 03 xã đạt chuẩn nông thôn mới nâng cao (18,8 %), 01 xã đạt chuẩn nông thôn mới hiện đại (6,3 %)",
             report.GetProperty("levels").GetProperty("sentence").GetString());
+    }
+
+    [Fact]
+    public async Task HomeChart_CountsEachProvinceAsItsReportOfThisYear()
+    {
+        await world.Official();
+        var home = await (await PageSession.SignedIn(world, ProvinceOfficial)).Html("/");
+
+        // As in the report: Xã 16 (dissolved) and Xã 03's revoked nâng cao do not count; hiện đại brings NTM with it.
+        var row = Regex.Match(home, $"""<a href="/Reports\?scope={Province}">.*?</tr>""", RegexOptions.Singleline).Value;
+        var counts = Regex.Matches(row, "data-value=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal([15, 3, 1], counts);
+        var report = (await Get(Report2026)).GetProperty("levels").GetProperty("rows").EnumerateArray();
+        Assert.Equal(report.Select(r => r.GetProperty("count").GetInt32()).Where(count => count > 0), counts);
     }
 
     [Fact]
@@ -106,6 +121,17 @@ public sealed class ReportTests(ReportWorld world) : IClassFixture<ReportWorld>
 
         var notMet = await Get(criteria[16].GetProperty("notMetList").GetProperty("api").GetString()!);
         Assert.Equal([Commune(4), Commune(5), Commune(9), Commune(10), Commune(11), Commune(12), Commune(13), Commune(14), Commune(15)], Codes(notMet).Order());
+    }
+
+    [Fact]
+    public async Task APlanAchievedByARecognitionRevokedTheNextYear_StaysAchieved_OnThePlansPageAsInTheReport()
+    {
+        var report = Assert.Single((await Get($"/api/reports/programme?scope={Province}&year=2023")).GetProperty("plans").EnumerateArray());
+        var plans = await Get($"/api/plans?year=2023&unitCode={Province}");
+
+        Assert.Equal((1, 1), (report.GetProperty("planned").GetInt32(), report.GetProperty("achieved").GetInt32()));
+        Assert.Equal((1, 1, 0), (plans.GetProperty("planned").GetInt32(), plans.GetProperty("achieved").GetInt32(), plans.GetProperty("notYet").GetInt32()));
+        Assert.True(Assert.Single(plans.GetProperty("plans").GetProperty("items").EnumerateArray()).GetProperty("achieved").GetBoolean());
     }
 
     [Fact]

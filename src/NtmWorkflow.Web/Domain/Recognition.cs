@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using NtmWorkflow.Web.Data;
+
 namespace NtmWorkflow.Web.Domain;
 
 /// <summary>
@@ -97,8 +100,31 @@ public sealed class Recognition
         return recognition;
     }
 
-    /// <summary>Whether the recognition stands: neither a revocation dossier nor an imported revocation took it away.</summary>
-    public bool Stands => RevokedByDossierId is null && RevocationNumber is null;
+    /// <summary>
+    /// The recognitions that stand: neither a revocation dossier nor an imported revocation took them away (a revocation
+    /// is a revocation dossier's or, for an imported recognition, the one its file records).
+    /// </summary>
+    public static readonly Expression<Func<Recognition, bool>> Standing = r => r.RevokedByDossierId == null && r.RevocationNumber == null;
+
+    /// <summary>The recognitions that stood on a day: standing, or revoked only after it.</summary>
+    public static Expression<Func<Recognition, bool>> StandingOn(DateOnly day) => Standing.Or(r => r.RevocationDate > day);
+
+    /// <summary>
+    /// The recognitions that achieved their year: not revoked before the year ended. What a plan for that year and a
+    /// report of it count as achieved, whenever they are read.
+    /// </summary>
+    public static readonly Expression<Func<Recognition, bool>> AchievedItsYear =
+        Standing.Or(r => r.RevocationDate != null && r.RevocationDate.Value.Year > r.Year);
+
+    private static readonly Func<Recognition, bool> stands = Standing.Compile();
+
+    private static readonly Func<Recognition, bool> achievedItsYear = AchievedItsYear.Compile();
+
+    /// <summary>Whether the recognition stands (<see cref="Standing"/>).</summary>
+    public bool Stands => stands(this);
+
+    /// <summary>Whether the recognition achieved its year (<see cref="AchievedItsYear"/>).</summary>
+    public bool AchievesItsYear => achievedItsYear(this);
 
     /// <summary>Records the signed revocation decision of a revocation dossier.</summary>
     public void Revoke(Dossier revocation)

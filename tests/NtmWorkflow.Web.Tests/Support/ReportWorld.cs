@@ -11,7 +11,8 @@ namespace NtmWorkflow.Web.Tests.Support;
 /// along, "Xã 16" dissolved on 01/07/2024, "Xã 17" formed on 01/07/2025 and a ward. For 2024 (19 criteria): all 15
 /// recognised NTM, Xã 01 and Xã 02 nâng cao for 2024 (Xã 03's nâng cao revoked on 01/06/2024, Xã 04's is for 2025);
 /// criteria met 19,19,19 | 15,16,17,18,18,16,15 | 10,11,12,13,14 (criteria 1…m met), Xã 15's records unconfirmed;
-/// nâng cao planned for Xã 01, 02 and 06 (confirmed), Xã 07 proposed, Xã 08 withdrawn. For 2026 (10 criteria): Xã
+/// nâng cao planned for Xã 01, 02 and 06 (confirmed), Xã 07 proposed, Xã 08 withdrawn; for 2023, Xã 03's nâng cao
+/// planned (confirmed, achieved by the recognition revoked the next year). For 2026 (10 criteria): Xã
 /// 01–11 recognised NTM for 2026 and Xã 01 hiện đại; criteria met 10 ×4 (Xã 01–04), 7 ×5 (Xã 05–09), 3 (Xã 10), none
 /// recorded for the six others.
 /// </summary>
@@ -81,6 +82,7 @@ public sealed class ReportWorld : NtmApp
 
         db.AnnualPlans.AddRange(new[] { 0, 1, 5 }.Select(i => new AnnualPlan(communes[i], 2024, Levels.NtmNangCao, null, "test", at, confirmed: true)));
         db.AnnualPlans.Add(new AnnualPlan(communes[6], 2024, Levels.NtmNangCao, null, "test", at, confirmed: false));
+        db.AnnualPlans.Add(new AnnualPlan(communes[2], 2023, Levels.NtmNangCao, null, "test", at, confirmed: true));
         var withdrawn = new AnnualPlan(communes[7], 2024, Levels.NtmNangCao, null, "test", at, confirmed: true);
         withdrawn.Withdraw("test", at);
         db.AnnualPlans.Add(withdrawn);

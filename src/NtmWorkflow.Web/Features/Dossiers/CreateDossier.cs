@@ -74,8 +74,7 @@ public static class CreateDossier
                 throw ProblemException.Conflict($"{unit.Name} đang có hồ sơ {Levels.VietnameseName(level)} chưa kết thúc.");
             }
             var held = await db.Recognitions.AsNoTracking()
-                // A revocation is a revocation dossier's, or, for an imported recognition, the revocation its file records.
-                .Where(r => r.UnitCode == unit.Code && r.RevokedByDossierId == null && r.RevocationNumber == null)
+                .Where(r => r.UnitCode == unit.Code).Where(Recognition.Standing)
                 .Select(r => new { r.Level, r.Year, r.DecisionNumber, r.DecisionDate })
                 .ToListAsync(cancellationToken);
             if (chosen.Definition.Purpose == Purposes.Revocation)

@@ -13,8 +13,8 @@ internal sealed class RecognitionRegister(AppDbContext db)
         if (dossier.Status == DossierStatuses.Revoked && dossier.DecisionNumber is not null)
         {
             // The recognition this dossier revokes, or revoked already (when its decision is corrected).
-            var standing = await db.Recognitions.FirstAsync(r => r.UnitCode == dossier.UnitCode && r.Level == dossier.Level
-                && ((r.RevokedByDossierId == null && r.RevocationNumber == null) || r.RevokedByDossierId == dossier.Id), cancellationToken);
+            var standing = await db.Recognitions.Where(r => r.UnitCode == dossier.UnitCode && r.Level == dossier.Level)
+                .Where(Recognition.Standing.Or(r => r.RevokedByDossierId == dossier.Id)).FirstAsync(cancellationToken);
             standing.Revoke(dossier);
             return;
         }

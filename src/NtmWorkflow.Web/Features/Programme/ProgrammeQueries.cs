@@ -26,10 +26,9 @@ public static class ProgrammeQueries
     }
 
     /// <summary>
-    /// The plans achieved: a recognition of the plan's commune at its level for its year stands (the condition of
-    /// <see cref="Recognition.Stands"/>, in SQL).
+    /// The plans achieved: a recognition of the plan's commune at its level for its year achieved that year
+    /// (<see cref="Recognition.AchievedItsYear"/>), as the report counts it.
     /// </summary>
     public static IQueryable<AnnualPlan> Achieved(this IQueryable<AnnualPlan> plans, AppDbContext db) =>
-        plans.Where(p => db.Recognitions.Any(r => r.UnitCode == p.UnitCode && r.Level == p.Level && r.Year == p.Year
-            && r.RevokedByDossierId == null && r.RevocationNumber == null));
+        plans.Where(p => db.Recognitions.Where(Recognition.AchievedItsYear).Any(r => r.UnitCode == p.UnitCode && r.Level == p.Level && r.Year == p.Year));
 }

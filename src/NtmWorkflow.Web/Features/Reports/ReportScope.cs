@@ -35,8 +35,4 @@ public sealed record ReportScope(AdministrativeUnit Unit, int Year, ProgrammePer
         var yearEnd = new DateOnly(reportYear, 12, 31);
         return new ReportScope(unit, reportYear, period, yearEnd < today ? yearEnd : today);
     }
-
-    /// <summary>Whether a unit was in force on the reference day: begun by then and not yet ended.</summary>
-    public bool Counts(DateOnly? validFrom, DateOnly? dissolvedOn) =>
-        (validFrom is null || validFrom <= ReferenceDay) && (dissolvedOn is null || dissolvedOn > ReferenceDay);
 }
