@@ -136,6 +136,22 @@ public sealed class StartTlsEmailTests(StartTlsEmailTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task AServerNoLongerOfferingStartTls_IsNotSpokenToInPlainText()
+    {
+        var dossier = await app.Mailed();
+        app.Smtp.OfferStartTls = false;
+        try
+        {
+            await app.AssertFailedThenRetried(dossier, "STARTTLS", () => app.Smtp.OfferStartTls = true);
+        }
+        finally
+        {
+            app.Smtp.OfferStartTls = true;
+        }
+        Assert.All(app.Smtp.Received, mail => Assert.True(mail.OverTls));
+    }
+
+    [Fact]
     public async Task ACertificateOtherThanThePinnedOne_IsRefused_NotAcceptedSilently()
     {
         var dossier = await app.Mailed();

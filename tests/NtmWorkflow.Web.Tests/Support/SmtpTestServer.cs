@@ -36,6 +36,9 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
 
     public bool ImplicitTls { get; }
 
+    /// <summary>Off, a server with a certificate neither offers STARTTLS nor asks for it: a downgraded submission port.</summary>
+    public bool OfferStartTls { get; set; } = true;
+
     /// <summary>When set, any other user name or password is refused with 535.</summary>
     public (string User, string Password)? Credentials { get; set; }
 
@@ -128,7 +131,8 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
         while (!cancellationToken.IsCancellationRequested && await session.Reader.ReadLineAsync(cancellationToken) is { } line)
         {
             var verb = line.Split(' ', 2)[0].ToUpperInvariant();
-            if (verb is "AUTH" or "MAIL" && Certificate is not null && !session.Secure)
+            var tlsOnOffer = Certificate is not null && OfferStartTls && !session.Secure;
+            if (verb is "AUTH" or "MAIL" && tlsOnOffer)
             {
                 await session.ReplyAsync("530 5.7.0 Must issue a STARTTLS command first");
                 continue;
@@ -136,12 +140,12 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
             switch (verb)
             {
                 case "EHLO":
-                    var startTls = Certificate is not null && !session.Secure ? "250-STARTTLS\r\n" : "";
+                    var startTls = tlsOnOffer ? "250-STARTTLS\r\n" : "";
                     await session.ReplyAsync($"250-localhost\r\n{startTls}250-AUTH LOGIN PLAIN\r\n250 OK");
                     break;
-                case "STARTTLS" when Certificate is not null && !session.Secure:
+                case "STARTTLS" when tlsOnOffer:
                     await session.ReplyAsync("220 2.0.0 Ready to start TLS");
-                    await session.SecureAsync(Certificate, cancellationToken);
+                    await session.SecureAsync(Certificate!, cancellationToken);
                     (from, to) = (null, []);
                     break;
                 case "HELO" or "NOOP":
