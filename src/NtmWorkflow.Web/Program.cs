@@ -133,6 +133,7 @@ services.AddOpenApi();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
     .Validate(email => !email.Enabled || !string.IsNullOrWhiteSpace(email.From), "Email:From is required once e-mail is configured.")
+    .Validate(email => email.ThumbprintIsValid, "Email:AcceptedCertificateThumbprint must be a SHA-256 or SHA-1 fingerprint in hex.")
     .ValidateOnStart();
 services.AddSingleton<IEmailSender, SmtpEmailSender>();
 services.AddScoped<Notifier>();

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Notifications;
 using NtmWorkflow.Web.Tests.Support;
@@ -41,7 +38,7 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
     [Fact]
     public async Task ImmediateEmail_GoesOutOverSmtp_WithTheNoticeAndALink()
     {
-        await SetEmail(Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
         var commune = await app.NewCommune();
         var dossier = await procedure.EnterDistrictReview(commune, Notices.Vietnam(2026, 3, 2, 9));
 
@@ -54,13 +51,14 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
         Assert.Contains("Thẩm tra cấp huyện", mail.Subject);
         Assert.Contains($"https://ntm.dongthap.gov.vn/dossiers/{Procedure.Id(dossier)}", mail.Body);
         Assert.Equal(("ntm-mailer", "mật-khẩu-thư"), app.Smtp.LastLogin);
+        Assert.False(mail.OverTls);
         Assert.Equal(0, await app.RunJob(new DeliverEmails.Command()));
     }
 
     [Fact]
     public async Task WhenTheMailServerIsDown_TheMoveSucceeds_AndTheEmailIsRetriedWithBackoffUntilSent()
     {
-        await SetEmail(Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
         app.Smtp.Stop();
         try
         {
@@ -68,24 +66,24 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
             Assert.Equal("district-review", dossier.GetProperty("stage").GetString());
 
             Assert.Equal(0, await app.RunJob(new DeliverEmails.Command()));
-            var first = await Email(dossier);
+            var first = await Outbox.About(app, dossier);
             Assert.Equal((EmailStatuses.Pending, 1), (first.Status, first.Attempts));
             Assert.Equal(app.Clock.Now.UtcDateTime.AddMinutes(1), first.NextAttemptAt);
             Assert.False(string.IsNullOrEmpty(first.LastError));
 
             await app.RunJob(new DeliverEmails.Command());
-            Assert.Equal(1, (await Email(dossier)).Attempts);
+            Assert.Equal(1, (await Outbox.About(app, dossier)).Attempts);
 
             app.Clock.Now = app.Clock.Now.AddMinutes(1);
             await app.RunJob(new DeliverEmails.Command());
-            var second = await Email(dossier);
+            var second = await Outbox.About(app, dossier);
             Assert.Equal((EmailStatuses.Pending, 2), (second.Status, second.Attempts));
             Assert.Equal(app.Clock.Now.UtcDateTime.AddMinutes(2), second.NextAttemptAt);
 
             app.Smtp.Start();
             app.Clock.Now = app.Clock.Now.AddMinutes(2);
             Assert.True(await app.RunJob(new DeliverEmails.Command()) >= 1);
-            var sent = await Email(dossier);
+            var sent = await Outbox.About(app, dossier);
             Assert.Equal((EmailStatuses.Sent, 3), (sent.Status, sent.Attempts));
             Assert.Single(app.Smtp.Received, m => m.Body.Contains(Procedure.Id(dossier)));
         }
@@ -104,7 +102,7 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
     [Fact]
     public async Task AReminderWhoseStageWasLeft_IsDroppedNotSent()
     {
-        await SetEmail(Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
         var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
         await app.RunJob(new DeliverEmails.Command());
         app.Smtp.Stop();
@@ -123,7 +121,7 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
 
         await app.RunJob(new DeliverEmails.Command());
 
-        Assert.Equal(EmailStatuses.Dropped, (await Email(dossier, NotificationKinds.Reminder)).Status);
+        Assert.Equal(EmailStatuses.Dropped, (await Outbox.About(app, dossier, NotificationKinds.Reminder)).Status);
         Assert.DoesNotContain(app.Smtp.Received, m => m.Body.Contains(Procedure.Id(dossier)) && m.Subject.StartsWith("Còn 3 ngày"));
     }
 
@@ -131,7 +129,7 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
     public async Task DailyDigest_CollectsTheDaysNotices_IntoOneEmailSentOnce()
     {
         var commune = await app.NewCommune();
-        await SetEmail(commune.Officer, "vanthu@xa.gov.vn", "daily-digest");
+        await Outbox.SetEmail(app, commune.Officer, "vanthu@xa.gov.vn", "daily-digest");
         var dossier = await procedure.EnterDistrictReview(commune, Notices.Vietnam(2026, 3, 2, 9));
         dossier = await procedure.MustAct(Procedure.District, dossier, "request-supplement", new { comment = "Bổ sung biên bản" });
         dossier = await procedure.MustAct(commune.Officer, dossier, "resubmit");
@@ -167,17 +165,6 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
         var changed = await Procedure.Must(await client.PutAsJsonAsync("/api/me/notification-settings", new { email = "a@b.vn", emailPreference = "off" }));
         Assert.Equal("off", changed.GetProperty("emailPreference").GetString());
         Assert.Equal("a@b.vn", (await client.GetFromJsonAsync<JsonElement>("/api/me/notification-settings")).GetProperty("email").GetString());
-    }
-
-    private async Task SetEmail(string userName, string email, string preference) =>
-        await Procedure.Must(await (await app.As(userName)).PutAsJsonAsync("/api/me/notification-settings", new { email, emailPreference = preference }));
-
-    private async Task<OutgoingEmail> Email(JsonElement dossier, string kind = NotificationKinds.Assigned)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var id = Guid.Parse(Procedure.Id(dossier));
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutgoingEmails.AsNoTracking()
-            .SingleAsync(e => e.DossierId == id && e.Kind == kind);
     }
 
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Features.Notifications;
@@ -29,8 +28,7 @@ public sealed class PickupFolderTests(PickupFolderTests.PickupApp app) : IClassF
     [Fact]
     public async Task WithAPickupFolder_EachEmailIsWrittenThereAsAnEmlFile()
     {
-        await Procedure.Must(await (await app.As(Procedure.District)).PutAsJsonAsync(
-            "/api/me/notification-settings", new { email = "thamtra@hongngu.gov.vn", emailPreference = "immediate" }));
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn");
         await new Procedure(app).EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
 
         Assert.Equal(1, await app.RunJob(new DeliverEmails.Command()));

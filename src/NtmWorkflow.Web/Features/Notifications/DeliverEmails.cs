@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -72,7 +71,7 @@ public static class DeliverEmails
             {
                 await sender.SendAsync(email.To, email.Subject, email.Body, cancellationToken);
             }
-            catch (SmtpException e)
+            catch (EmailDeliveryException e)
             {
                 logger.LogWarning("E-mail {Email} to {To} failed (attempt {Attempts}), retrying later: {Reason}", email.Id, email.To, attempts, e.Message);
                 var error = e.Message.Length > Limits.Text ? e.Message[..Limits.Text] : e.Message;
