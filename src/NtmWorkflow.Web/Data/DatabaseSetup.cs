@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 
 namespace NtmWorkflow.Web.Data;
 
@@ -22,18 +23,19 @@ public static class DatabaseSetup
     public static DatabaseConnection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
+        services.AddSingleton<CommittedActions>();
         switch (provider)
         {
             case Sqlite:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=data/ntm.db", contentRoot);
                 var durability = SqliteDurability.From(configuration);
-                services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(durability));
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(durability, sp.GetRequiredService<CommittedActions>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 return new DatabaseConnection(provider, sqlite);
             case Postgres:
                 var postgres = configuration.GetConnectionString("Postgres")
                     ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is not set.");
-                services.AddDbContextPool<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => o.UseNpgsql(postgres).AddInterceptors(sp.GetRequiredService<CommittedActions>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 return new DatabaseConnection(provider, postgres);
             default:
