@@ -7,6 +7,7 @@ using NtmWorkflow.Web.Tests.Support;
 namespace NtmWorkflow.Web.Tests;
 
 /// <summary>Metrics and traces reach an OTLP/HTTP receiver on loopback when <c>OpenTelemetry:OtlpEndpoint</c> names it.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class OtlpExportTests
 {
     private sealed class OtlpApp(int port) : NtmApp

@@ -13,6 +13,7 @@ namespace NtmWorkflow.Web.Tests;
 /// The application's own metrics, taken through the real pipeline and read back two ways: exactly, from this app's
 /// meter, and as an administrator scraping /metrics would see them.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed partial class TelemetryTests(TelemetryTests.TelemetryApp app) : IClassFixture<TelemetryTests.TelemetryApp>
 {
     private readonly Procedure procedure = new(app);
