@@ -25,6 +25,7 @@ using NtmWorkflow.Web.Features.Tasks;
 using NtmWorkflow.Web.Features.Units;
 using NtmWorkflow.Web.Features.Notifications;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 using NtmWorkflow.Web.Jobs;
 using NtmWorkflow.Web.Notifications;
 using NtmWorkflow.Web.Pages;
@@ -131,6 +132,7 @@ services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddOpenApi();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddTelemetry(builder.Configuration);
 services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
     .Validate(email => !email.Enabled || !string.IsNullOrWhiteSpace(email.From), "Email:From is required once e-mail is configured.")
     .Validate(email => email.ThumbprintIsValid, "Email:AcceptedCertificateThumbprint must be a SHA-256 or SHA-1 fingerprint in hex.")
@@ -171,6 +173,7 @@ app.MapRazorPages();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health", DatabaseHealthCheck.Answer);
+app.MapTelemetry(builder.Configuration);
 Login.Map(app);
 // The API answers bearer tokens only: a browser's sign-in cookie must not let another site post to it.
 var api = app.MapGroup("").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme });

@@ -174,4 +174,20 @@ public sealed class WorkflowEngineTests
     public void Evaluate_WhileThePostingRuns_StillAllowsLeavingWithoutClosingIt(string action) =>
         Assert.True(WorkflowEngine.Evaluate(Commune, "commune-public-comment", action, [Roles.CommuneOfficer],
             ActionInput.None with { Comment = "lý do" }, Shipped.Passing with { PostingUntil = new DateOnly(2026, 3, 17) }).Allowed);
+
+    [Fact]
+    public void Reasons_NameEachFailingGate_OrTheKindOfRefusal()
+    {
+        var twoGates = WorkflowEngine.Evaluate(Commune, "commune-public-comment", "submit-to-district", [Roles.CommuneOfficer],
+            ActionInput.None with { Vote = new Vote(10, 10, 10) },
+            Shipped.Passing with { PostingUntil = new DateOnly(2026, 3, 17), Documents = new HashSet<string>() });
+        var lowVote = WorkflowEngine.Evaluate(Commune, "appraisal-council", "recommend", [Roles.ProvinceAppraiser],
+            ActionInput.None with { Vote = new Vote(10, 10, 5) }, Shipped.Passing);
+
+        Assert.Equal(["posting", "documents"], twoGates.Reasons);
+        Assert.Equal(["vote"], lowVote.Reasons);
+        Assert.Equal(["not-available"], WorkflowEngine.Evaluate(Commune, "recognised", "approve", [Roles.DistrictReviewer], ActionInput.None).Reasons);
+        Assert.Equal(["wrong-role"], WorkflowEngine.Evaluate(Commune, "district-review", "approve", [Roles.CommuneOfficer], ActionInput.None).Reasons);
+        Assert.Empty(WorkflowEngine.Evaluate(Commune, "self-assessment", "open-public-comment", [Roles.CommuneOfficer], ActionInput.None, Shipped.Passing).Reasons);
+    }
 }

@@ -22,50 +22,57 @@ internal static class Gates
     public static TransitionOutcome? Check(WorkflowDefinition definition, ActionDefinition action, GateFacts facts)
     {
         var problems = new List<string>();
+        var failed = new List<string>();
         if (action.Checks.Contains(GateCheck.Posting) && facts.PostingUntil is { } until)
         {
             problems.Add($"Chưa hết thời gian niêm yết công khai (đến hết ngày {DayText.Of(until)}); " +
                 $"có thể thực hiện từ ngày {DayText.Of(until.AddDays(1))}.");
+            failed.Add("posting");
         }
         var missing = MissingDocuments(definition, action, facts);
         if (missing.Count > 0)
         {
             problems.Add("Còn thiếu tài liệu: " + string.Join("; ", missing.Select(d => d.Title)) + ".");
+            failed.Add("documents");
         }
         var unmet = action.Checks.Contains(GateCheck.Criteria) ? facts.Unmet : [];
         if (unmet.Count > 0)
         {
             problems.Add("Các tiêu chí chưa đạt: " + List(unmet) + ".");
+            failed.Add("criteria");
         }
         var disputed = action.Checks.Contains(GateCheck.Reviews) ? facts.Disputed : [];
         if (disputed.Count > 0)
         {
             problems.Add("Các tiêu chí còn ý kiến không thống nhất: " + List(disputed) + ".");
+            failed.Add("reviews");
         }
-        if (action.Checks.Contains(GateCheck.Conditions))
+        if (action.Checks.Contains(GateCheck.Conditions) && facts.FailingConditions.Count > 0)
         {
             problems.AddRange(facts.FailingConditions);
+            failed.Add("conditions");
         }
-        if (action.Checks.Contains(GateCheck.RevocationRule))
+        if (action.Checks.Contains(GateCheck.RevocationRule) && RevocationProblem(facts.Revocation) is { } revocationProblem)
         {
-            if (facts.Revocation is not { } revocation)
-            {
-                problems.Add("Chưa có kết quả đánh giá lại các tiêu chí.");
-            }
-            else if (revocation.Assessed < revocation.Total)
-            {
-                problems.Add($"Còn {revocation.Total - revocation.Assessed} tiêu chí chưa được đánh giá lại.");
-            }
-            else if (!revocation.RuleMet)
-            {
-                problems.Add(revocation.Reason);
-            }
+            problems.Add(revocationProblem);
+            failed.Add("revocation");
         }
         return problems.Count == 0
             ? null
             : new TransitionOutcome(null, Refusal.RuleNotMet, null,
-                $"Chưa thể thực hiện '{action.Title}'. " + string.Join(" ", problems), unmet.Concat(disputed).ToList());
+                $"Chưa thể thực hiện '{action.Title}'. " + string.Join(" ", problems), unmet.Concat(disputed).ToList())
+            {
+                FailedGates = failed,
+            };
     }
+
+    private static string? RevocationProblem(RevocationAssessment? revocation) => revocation switch
+    {
+        null => "Chưa có kết quả đánh giá lại các tiêu chí.",
+        { Assessed: var assessed, Total: var total } when assessed < total => $"Còn {total - assessed} tiêu chí chưa được đánh giá lại.",
+        { RuleMet: false } => revocation.Reason,
+        _ => null,
+    };
 
     /// <summary>The document types the action requires that the dossier does not hold yet.</summary>
     public static IReadOnlyList<DocumentType> MissingDocuments(WorkflowDefinition definition, ActionDefinition action, GateFacts facts) =>

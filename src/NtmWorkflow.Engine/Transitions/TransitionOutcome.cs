@@ -27,6 +27,25 @@ public sealed record TransitionOutcome(string? To, Refusal? Refusal, string? Fie
 {
     public bool Allowed => Refusal is null;
 
+    /// <summary>The gates that refused the move (posting, documents, criteria, reviews, conditions, revocation).</summary>
+    public IReadOnlyList<string> FailedGates { get; init; } = [];
+
+    /// <summary>
+    /// Short, stable names of why the move was refused, for counting: each gate that failed, else <c>vote</c> for a vote
+    /// below quorum or threshold, else the kind of refusal (<c>not-available</c>, <c>wrong-role</c>, <c>missing-field</c>, <c>invalid-field</c>).
+    /// </summary>
+    public IReadOnlyList<string> Reasons => Refusal switch
+    {
+        null => [],
+        _ when FailedGates.Count > 0 => FailedGates,
+        Transitions.Refusal.RuleNotMet when Field == "vote" => ["vote"],
+        Transitions.Refusal.NotAvailableInStage => ["not-available"],
+        Transitions.Refusal.WrongRole => ["wrong-role"],
+        Transitions.Refusal.MissingField => ["missing-field"],
+        Transitions.Refusal.InvalidField => ["invalid-field"],
+        _ => ["rule"],
+    };
+
     public static TransitionOutcome Move(string to) => new(to, null, null, null, []);
 
     public static TransitionOutcome Refuse(Refusal refusal, string message, string? field = null) =>

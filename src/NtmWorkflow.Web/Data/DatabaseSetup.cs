@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 
 namespace NtmWorkflow.Web.Data;
 
@@ -23,6 +24,7 @@ public static class DatabaseSetup
     public static DatabaseConnection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
+        services.AddSingleton<CommittedActions>();
         switch (provider)
         {
             case Sqlite:
@@ -30,14 +32,14 @@ public static class DatabaseSetup
                 var durability = SqliteDurability.From(configuration);
                 // Two past migrations rebuild a SQLite table, which EF brackets with foreign keys switched off outside the
                 // transaction; its warning, printed on every new database, names nothing an operator could act on.
-                services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(durability)
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(durability, sp.GetRequiredService<CommittedActions>())
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 return new DatabaseConnection(provider, sqlite);
             case Postgres:
                 var postgres = configuration.GetConnectionString("Postgres")
                     ?? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Postgres is not set.");
-                services.AddDbContextPool<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => o.UseNpgsql(postgres).AddInterceptors(sp.GetRequiredService<CommittedActions>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 return new DatabaseConnection(provider, postgres);
             default:

@@ -521,7 +521,9 @@ public sealed class Dossier
         }
     }
 
-    private static ProblemException Refuse(TransitionOutcome outcome) => outcome.Refusal switch
+    private static ProblemException Refuse(TransitionOutcome outcome) => Problem(outcome).RefusedBecause(outcome.Reasons);
+
+    private static ProblemException Problem(TransitionOutcome outcome) => outcome.Refusal switch
     {
         Refusal.WrongRole => ProblemException.Forbidden(outcome.Message!),
         Refusal.MissingField or Refusal.InvalidField => ProblemException.BadRequest(outcome.Field!, outcome.Message!),

@@ -14,7 +14,8 @@ public static class MediationSetup
         services.AddScoped<IMediator, Mediator>();
         services.AddClosedImplementations(assembly, typeof(IRequestHandler<,>));
         services.AddClosedImplementations(assembly, typeof(IValidator<>));
-        // Outermost first: log, then who may ask, then is it well formed, then one transaction around the work.
+        // Outermost first: time a job's run, log, then who may ask, then is it well formed, then one transaction around the work.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(JobTelemetryBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -13,12 +13,21 @@ public sealed class ProblemException(int status, string detail, string? field = 
     /// <summary>Extra members of the ProblemDetails, for a client that acts on them (the blocking criteria).</summary>
     public Dictionary<string, object?> Extensions { get; } = [];
 
+    /// <summary>Why a workflow move was refused, as counted by the metrics (<see cref="Engine.Transitions.TransitionOutcome.Reasons"/>); not sent to the caller.</summary>
+    public IReadOnlyList<string> RefusalReasons { get; private set; } = [];
+
     /// <summary>When the caller may try again (429, 503): sent as the Retry-After header.</summary>
     public TimeSpan? RetryAfter { get; private init; }
 
     public ProblemException With(string name, object? value)
     {
         Extensions[name] = value;
+        return this;
+    }
+
+    public ProblemException RefusedBecause(IReadOnlyList<string> reasons)
+    {
+        RefusalReasons = reasons;
         return this;
     }
 

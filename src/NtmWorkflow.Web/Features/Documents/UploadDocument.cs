@@ -5,6 +5,7 @@ using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Dossiers;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 
 namespace NtmWorkflow.Web.Features.Documents;
 
@@ -19,7 +20,8 @@ public static class UploadDocument
 {
     public sealed record Command(Guid DossierId, IUploadSource Upload) : IRequest<DocumentView>, IDossierRequest;
 
-    internal sealed class Handler(AppDbContext db, DossierLookup dossiers, PaperIntake intake, DossierPapers papers, ICurrentActor actors)
+    internal sealed class Handler(
+        AppDbContext db, DossierLookup dossiers, PaperIntake intake, DossierPapers papers, ICurrentActor actors, AppMetrics metrics)
         : IRequestHandler<Command, DocumentView>
     {
         public async Task<DocumentView> Handle(Command command, CancellationToken cancellationToken)
@@ -52,6 +54,7 @@ public static class UploadDocument
                     var document = await papers.AttachAsync(dossier, definition, type, paper, criteria, actor, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
+                    metrics.DocumentUploaded(paper.File.Size);
                     return DocumentView.From(document, definition);
                 }
                 catch (DbUpdateException) when (attempt < MaxAttempts)

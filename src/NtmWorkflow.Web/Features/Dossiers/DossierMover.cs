@@ -3,6 +3,8 @@ using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Transitions;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Decisions;
+using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 using NtmWorkflow.Web.Notifications;
 
 namespace NtmWorkflow.Web.Features.Dossiers;
@@ -15,7 +17,7 @@ namespace NtmWorkflow.Web.Features.Dossiers;
 /// </summary>
 internal sealed class DossierMover(
     DossierLookup dossiers, RecognitionRegister recognitions, DecisionNumbers numbers, Notifier notifier, WorkingCalendar calendar,
-    TimeProvider clock)
+    TimeProvider clock, AppMetrics metrics)
 {
     /// <returns>The dossier's criteria and papers as the gates read them (a move changes neither).</returns>
     public async Task<DossierState> MoveAsync(
@@ -27,7 +29,21 @@ internal sealed class DossierMover(
         var facts = await dossiers.GateFactsAsync(dossier, definition, unit, state, action, now, cancellationToken);
         var taken = definition.Stages.GetValueOrDefault(dossier.Stage)?.Actions.GetValueOrDefault(action);
         var lastVoteAt = input.Decision is null ? null : await dossiers.LastVoteAtAsync(dossier.Id, cancellationToken);
-        dossier.Act(definition, action, input, facts, actor, expectedVersion, now, calendar, lastVoteAt);
+        try
+        {
+            dossier.Act(definition, action, input, facts, actor, expectedVersion, now, calendar, lastVoteAt);
+        }
+        catch (ProblemException refused) when (refused.RefusalReasons.Count > 0)
+        {
+            // Counted when refused, not on commit: a refusal is an answer the official got, even if the batch around it fails.
+            // The action comes from the URL: only names the definition knows become a tag value.
+            var known = definition.Stages.Values.Any(s => s.Actions.ContainsKey(action)) ? action : "unknown";
+            foreach (var reason in refused.RefusalReasons)
+            {
+                metrics.ActionRefused(known, reason);
+            }
+            throw;
+        }
         if (taken!.Requires.Contains(RequiredField.Decision) && dossier is { DecisionNumber: { } number, DecisionDate: { } signed })
         {
             await numbers.EnsureFreeAsync(dossier.UnitPath, number, signed, dossier.DecisionBatchId, dossier.Id, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 using NtmWorkflow.Web.Notifications;
 
 namespace NtmWorkflow.Web.Features.Notifications;
@@ -29,7 +30,7 @@ public static class DeliverEmails
     public sealed record Command : IRequest<int>, ISystemRequest;
 
     internal sealed class Handler(
-        AppDbContext db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock, ILogger<Handler> logger)
+        AppDbContext db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock, AppMetrics metrics, ILogger<Handler> logger)
         : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command command, CancellationToken cancellationToken)
@@ -74,6 +75,7 @@ public static class DeliverEmails
             catch (EmailDeliveryException e)
             {
                 logger.LogWarning("E-mail {Email} to {To} failed (attempt {Attempts}), retrying later: {Reason}", email.Id, email.To, attempts, e.Message);
+                metrics.EmailFailed();
                 var error = e.Message.Length > Limits.Text ? e.Message[..Limits.Text] : e.Message;
                 await Emails(email).ExecuteUpdateAsync(s => s
                     .SetProperty(e => e.Attempts, attempts)

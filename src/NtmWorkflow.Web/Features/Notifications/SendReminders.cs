@@ -6,6 +6,7 @@ using NtmWorkflow.Engine.Reminders;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Infrastructure.Telemetry;
 using NtmWorkflow.Web.Notifications;
 using NtmWorkflow.Web.Features.Dossiers;
 
@@ -32,7 +33,7 @@ public static class SendReminders
 
     internal sealed class Handler(
         AppDbContext db, DossierLookup dossiers, Notifier notifier, WorkingCalendar calendar, TimeProvider clock,
-        ILogger<Handler> logger)
+        AppMetrics metrics, ILogger<Handler> logger)
         : IRequestHandler<Command, int>
     {
         // Many dossiers share a unit: each unit's name is read once per sweep, not once per dossier.
@@ -72,6 +73,7 @@ public static class SendReminders
             await db.InsertAllAsync(batch.Notifications, cancellationToken);
             await db.InsertAllAsync(batch.Emails, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            metrics.RemindersSent(batch.Notifications.Count);
             return (due.Count, batch.Notifications.Count);
         }
 
