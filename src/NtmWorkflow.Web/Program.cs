@@ -129,7 +129,7 @@ services.AddMediation(typeof(Program).Assembly);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Apply);
 services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-services.AddOpenApi();
+services.AddApiDocument();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
     .Validate(email => !email.Enabled || !string.IsNullOrWhiteSpace(email.From), "Email:From is required once e-mail is configured.")
@@ -168,7 +168,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapRazorPages();
 
-app.MapOpenApi();
+app.MapApiDocument();
 app.MapHealthChecks("/health", DatabaseHealthCheck.Answer);
 Login.Map(app);
 // The API answers bearer tokens only: a browser's sign-in cookie must not let another site post to it.
