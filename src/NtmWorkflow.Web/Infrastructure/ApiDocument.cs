@@ -45,6 +45,8 @@ internal static class ApiDocument
             options.CreateSchemaReferenceId = SchemaName;
             options.AddDocumentTransformer(DescribeDocument);
             options.AddOperationTransformer(DescribeOperation);
+            options.AddSchemaTransformer(OptionalNullableRequestMembers);
+            options.AddSchemaTransformer(AnyValuedDictionaries);
         });
     }
 
@@ -77,6 +79,36 @@ internal static class ApiDocument
         return name is not null && type.Type.DeclaringType is { } outer && !outer.IsDefined(typeof(CompilerGeneratedAttribute))
             ? outer.Name + name
             : name;
+    }
+
+    /// <summary>
+    /// A request member that may be null may also be left out (System.Text.Json passes null for a missing constructor
+    /// parameter), so a client need not send "vote": null with every approval. Answers keep them required: they are
+    /// always written, null or not.
+    /// </summary>
+    private static Task OptionalNullableRequestMembers(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.ParameterDescription is not null && schema.Required is { Count: > 0 } required)
+        {
+            foreach (var member in context.JsonTypeInfo.Properties.Where(p => p.AssociatedParameter?.IsNullable ?? p.IsSetNullable))
+            {
+                required.Remove(member.Name);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A dictionary of free JSON values (a criterion's indicator values) gets no additionalProperties from the generator,
+    /// which a client generator reads as "no members allowed".
+    /// </summary>
+    private static Task AnyValuedDictionaries(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Dictionary && schema.AdditionalProperties is null)
+        {
+            schema.AdditionalProperties = new OpenApiSchema();
+        }
+        return Task.CompletedTask;
     }
 
     private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
