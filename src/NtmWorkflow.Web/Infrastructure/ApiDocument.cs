@@ -287,13 +287,14 @@ internal static class ApiDocument
                 Description = "Validation failures (400): each request member with its messages.",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text(null) },
             },
-            ["blockingCriteria"] = ArrayOf("The criteria not yet met that block the action (409).",
+            ["blockingCriteria"] = ArrayOf("The criteria not yet met that block the action (409).", [],
                 ("number", Integer(null)), ("name", Text(null))),
             ["dossiers"] = ArrayOf("The dossiers that stop a council session or a batch decision step (409); each with problem or reason.",
+                ["problem", "reason"],
                 ("id", new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }),
                 ("unitName", new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null }),
                 ("problem", Text(null)), ("reason", Text(null))),
-            ["usedBy"] = ArrayOf("The decisions already holding this decision number in its year (409).",
+            ["usedBy"] = ArrayOf("The decisions already holding this decision number in its year (409).", [],
                 ("unitName", Text(null)), ("level", Text(null)), ("date", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" })),
             ["successorCode"] = Text("The unit that took over a merged or dissolved unit."),
             ["unitCode"] = Text("The unit the refusal is about."),
@@ -306,10 +307,16 @@ internal static class ApiDocument
     private static OpenApiSchema Integer(string? description) =>
         new() { Type = JsonSchemaType.Integer, Format = "int32", Description = description };
 
-    private static OpenApiSchema ArrayOf(string description, params (string Name, IOpenApiSchema Schema)[] members) => new()
+    /// <summary>An array of objects whose members are always written, except those named <paramref name="optional"/>.</summary>
+    private static OpenApiSchema ArrayOf(string description, string[] optional, params (string Name, IOpenApiSchema Schema)[] members) => new()
     {
         Type = JsonSchemaType.Array,
         Description = description,
-        Items = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = members.ToDictionary(m => m.Name, m => m.Schema) },
+        Items = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = members.Select(m => m.Name).Except(optional).ToHashSet(),
+            Properties = members.ToDictionary(m => m.Name, m => m.Schema),
+        },
     };
 }
