@@ -130,7 +130,7 @@ services.AddMediation(typeof(Program).Assembly);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Apply);
 services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-services.AddOpenApi();
+services.AddApiDocument();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddTelemetry(builder.Configuration);
 services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
@@ -171,7 +171,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapRazorPages();
 
-app.MapOpenApi();
+app.MapApiDocument();
 app.MapHealthChecks("/health", DatabaseHealthCheck.Answer);
 app.MapTelemetry(builder.Configuration);
 Login.Map(app);

@@ -111,6 +111,7 @@ public static class ManageUnits
         api.MapGet("/api/admin/units", async (string? q, string? parentCode, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new List(q, parentCode), cancellationToken)))
             .WithTags("Admin")
+            .WithName("ListUnits")
             .WithSummary("Danh sách đơn vị hành chính");
         api.MapPost("/api/admin/units", async (Create body, IMediator mediator, CancellationToken cancellationToken) =>
             {
@@ -118,10 +119,12 @@ public static class ManageUnits
                 return TypedResults.Created($"/api/admin/units/{unit.Code}", unit);
             })
             .WithTags("Admin")
+            .WithName("CreateUnit")
             .WithSummary("Thêm đơn vị hành chính dưới một đơn vị cấp trên");
         api.MapPut("/api/admin/units/{code}", async (string code, RenameBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Rename(code, body.Name), cancellationToken)))
             .WithTags("Admin")
+            .WithName("RenameUnit")
             .WithSummary("Đổi tên đơn vị hành chính");
     }
 }

@@ -65,15 +65,18 @@ public static class ManageUser
         api.MapPost("/api/admin/users/{userName}/deactivate", async (string userName, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new SetActive(userName, false), cancellationToken)))
             .WithTags("Admin")
+            .WithName("DeactivateUser")
             .WithSummary("Vô hiệu hóa người dùng (không đăng nhập được, không nhận thông báo)");
         api.MapPost("/api/admin/users/{userName}/activate", async (string userName, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new SetActive(userName, true), cancellationToken)))
             .WithTags("Admin")
+            .WithName("ActivateUser")
             .WithSummary("Kích hoạt lại người dùng");
         api.MapPost("/api/admin/users/{userName}/password",
                 async (string userName, PasswordBody body, IMediator mediator, CancellationToken cancellationToken) =>
                     TypedResults.Ok(await mediator.Send(new ResetPassword(userName, body.NewPassword), cancellationToken)))
             .WithTags("Admin")
+            .WithName("ResetUserPassword")
             .WithSummary("Đặt lại mật khẩu (và mở khóa đăng nhập) cho người dùng; kết thúc mọi phiên đăng nhập của họ");
     }
 }

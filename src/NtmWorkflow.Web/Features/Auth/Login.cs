@@ -26,11 +26,17 @@ public static class Login
         app.MapPost("/api/auth/login", SignInAsync)
             .WithTags("Auth")
             .WithSummary("Đăng nhập, nhận access token và refresh token")
+            .WithName("Login")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireRateLimiting(SignInLimits.AddressPolicy)
             .AllowAnonymous();
         app.MapPost("/api/auth/refresh", RefreshAsync)
             .WithTags("Auth")
             .WithSummary("Đổi refresh token (dùng một lần) lấy access token và refresh token mới")
+            .WithName("RefreshToken")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireRateLimiting(SignInLimits.AddressPolicy)
             .AllowAnonymous();
     }

@@ -48,5 +48,8 @@ public static class UploadCouncilMinutes
             .WithTags("Councils")
             .WithSummary("Tải lên biên bản họp hội đồng, một lần cho mọi hồ sơ của phiên (multipart: file, expectedVersion)")
             .DisableAntiforgery()
+            .WithMetadata(new MultipartForm(
+                new FormField("file", "Biên bản họp hội đồng.", IsFile: true),
+                new FormField("expectedVersion", "Phiên bản của phiên họp đang xem (số nguyên), để tránh ghi đè.")))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
 }

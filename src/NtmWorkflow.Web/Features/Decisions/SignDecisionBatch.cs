@@ -160,5 +160,11 @@ public static class SignDecisionBatch
             .WithTags("Decisions")
             .WithSummary("Ký một quyết định chung cho nhiều hồ sơ của tỉnh (multipart: number, date, signer, dossiers, file)")
             .DisableAntiforgery()
+            .WithMetadata(new MultipartForm(
+                new FormField("number", "Số quyết định."),
+                new FormField("date", "Ngày ký, dạng yyyy-MM-dd."),
+                new FormField("signer", "Người ký."),
+                new FormField("dossiers", "Mảng JSON các hồ sơ: [{\"id\": \"…\", \"expectedVersion\": 3}]."),
+                new FormField("file", "Bản quyết định đã ký.", IsFile: true)))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
 }

@@ -54,10 +54,12 @@ public static class DownloadDocument
         officials.MapGet("/api/documents/{id:guid}/content", async (Guid id, IMediator mediator, IDocumentStorage storage, CancellationToken cancellationToken) =>
                 Content(await mediator.Send(new Query(id), cancellationToken), storage))
             .WithTags("Documents")
+            .WithName("DownloadDocument")
             .WithSummary("Tải về một phiên bản tài liệu");
         everyone.MapGet("/api/public/documents/{id:guid}/content", async (Guid id, IMediator mediator, IDocumentStorage storage, CancellationToken cancellationToken) =>
                 Content(await mediator.Send(new PublicQuery(id), cancellationToken), storage))
             .WithTags("Public")
+            .WithName("DownloadPublicDocument")
             .WithSummary("Tải về tài liệu công khai (không cần đăng nhập)")
             .AllowAnonymous();
     }

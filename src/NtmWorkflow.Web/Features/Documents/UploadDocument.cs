@@ -92,5 +92,9 @@ public static class UploadDocument
             .WithTags("Documents")
             .WithSummary("Tải lên một phiên bản tài liệu của hồ sơ (multipart: file, type)")
             .DisableAntiforgery()
+            .WithMetadata(new MultipartForm(
+                new FormField("file", "Tệp tài liệu (PDF, ảnh, DOCX, XLSX...).", IsFile: true),
+                new FormField("type", "Mã loại tài liệu theo quy trình của hồ sơ."),
+                new FormField("criteria", "Các số tiêu chí tài liệu làm minh chứng, cách nhau bằng dấu phẩy (\"2, 5,17\").", Required: false)))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
 }

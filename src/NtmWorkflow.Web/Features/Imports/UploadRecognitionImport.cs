@@ -67,5 +67,6 @@ public static class UploadRecognitionImport
             .WithTags("Imports")
             .WithSummary("Tải lên bảng tính công nhận trước đây để kiểm tra (multipart: file); chưa ghi gì vào sổ công nhận")
             .DisableAntiforgery()
+            .WithMetadata(new MultipartForm(new FormField("file", "Bảng tính XLSX theo mẫu GET /api/recognition-imports/template.", IsFile: true)))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
 }

@@ -58,10 +58,12 @@ public static class ListNotifications
                 async (bool? unreadOnly, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
                     TypedResults.Ok(await mediator.Send(new Query(unreadOnly, page, pageSize), cancellationToken)))
             .WithTags("Notifications")
+            .WithName("ListNotifications")
             .WithSummary("Thông báo của người gọi, mới nhất trước");
         app.MapGet("/api/notifications/unread-count", async (IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new { unread = await mediator.Send(new UnreadCount(), cancellationToken) }))
             .WithTags("Notifications")
+            .WithName("CountUnreadNotifications")
             .WithSummary("Số thông báo chưa đọc của người gọi");
     }
 }

@@ -35,10 +35,12 @@ public static class MarkNotificationsRead
                 return TypedResults.NoContent();
             })
             .WithTags("Notifications")
+            .WithName("MarkNotificationRead")
             .WithSummary("Đánh dấu một thông báo đã đọc");
         app.MapPost("/api/notifications/read-all", async (IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new { marked = await mediator.Send(new Command(null), cancellationToken) }))
             .WithTags("Notifications")
+            .WithName("MarkAllNotificationsRead")
             .WithSummary("Đánh dấu mọi thông báo đã đọc");
     }
 }

@@ -57,10 +57,12 @@ public static class NotificationSettings
         app.MapGet("/api/me/notification-settings", async (IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Get(), cancellationToken)))
             .WithTags("Notifications")
+            .WithName("GetNotificationSettings")
             .WithSummary("Địa chỉ thư và cách nhận thông báo qua thư của người gọi");
         app.MapPut("/api/me/notification-settings", async (Update body, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(body, cancellationToken)))
             .WithTags("Notifications")
+            .WithName("UpdateNotificationSettings")
             .WithSummary("Đổi địa chỉ thư và cách nhận thông báo: ngay (immediate), tổng hợp hằng ngày (daily-digest) hoặc không (off)");
     }
 }

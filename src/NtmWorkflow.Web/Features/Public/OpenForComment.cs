@@ -68,11 +68,13 @@ public static class OpenForComment
         everyone.MapGet("/api/public/open-for-comment", async (IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Query(), cancellationToken)))
             .WithTags("Public")
+            .WithName("ListOpenForComment")
             .WithSummary("Hồ sơ đang công khai lấy ý kiến (không cần đăng nhập)")
             .AllowAnonymous();
         everyone.MapGet("/api/public/open-for-comment/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await mediator.Send(new Query(id), cancellationToken))[0]))
             .WithTags("Public")
+            .WithName("GetOpenForComment")
             .WithSummary("Một hồ sơ đang công khai lấy ý kiến, với báo cáo dự thảo")
             .AllowAnonymous();
     }

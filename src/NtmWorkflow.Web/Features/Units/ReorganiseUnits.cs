@@ -117,14 +117,17 @@ public static class ReorganiseUnits
         api.MapPost("/api/admin/units/{code}/merge", async (string code, MergeBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Merge(code, body.Into, body.Resolution, body.ResolutionDate, body.EffectiveOn), cancellationToken)))
             .WithTags("Admin")
+            .WithName("MergeUnit")
             .WithSummary("Sáp nhập đơn vị vào một đơn vị cùng cấp (đơn vị bị sáp nhập giải thể, giữ lịch sử)");
         api.MapPost("/api/admin/units/{code}/move", async (string code, MoveBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Move(code, body.ParentCode, body.Resolution, body.ResolutionDate, body.EffectiveOn), cancellationToken)))
             .WithTags("Admin")
+            .WithName("MoveUnit")
             .WithSummary("Chuyển đơn vị (cùng các đơn vị, hồ sơ và quyết định công nhận trực thuộc) sang đơn vị cấp trên khác");
         api.MapPost("/api/admin/units/{code}/dissolve", async (string code, DissolveBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Dissolve(code, body.Resolution, body.ResolutionDate, body.EffectiveOn), cancellationToken)))
             .WithTags("Admin")
+            .WithName("DissolveUnit")
             .WithSummary("Giải thể đơn vị (giữ lịch sử)");
     }
 }
