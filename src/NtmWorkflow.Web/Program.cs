@@ -167,6 +167,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapRazorPages();
+app.MapJobsDashboard();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health", DatabaseHealthCheck.Answer);
