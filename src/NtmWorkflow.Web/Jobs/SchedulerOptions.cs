@@ -5,7 +5,7 @@ public sealed class SchedulerOptions
 {
     public const string Section = "Scheduler";
 
-    /// <summary>Whether this instance runs a Hangfire server; the dashboard and the job storage are there either way.</summary>
+    /// <summary>Whether this instance runs a Hangfire server; the storage, the schedule and the dashboard are there either way.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>

@@ -78,7 +78,8 @@ public static class SchedulerSetup
 
     /// <summary>
     /// After the start-up tasks (which create and migrate the database): the PostgreSQL schema, then the recurring jobs
-    /// from the settings, before this instance's server starts.
+    /// from the settings, before this instance's server starts. An instance without a server registers them too, so
+    /// that the schedule every instance shares and the dashboard shows follow the settings of whichever started last.
     /// </summary>
     private sealed class JobStorageSetup(IServiceProvider services, DatabaseConnection database, SchedulerOptions options) : IHostedService
     {
@@ -89,10 +90,6 @@ public static class SchedulerSetup
                 await using var connection = new NpgsqlConnection(database.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 PostgreSqlObjectsInstaller.Install(connection, PostgresSchema);
-            }
-            if (!options.Enabled)
-            {
-                return;
             }
             var jobs = services.GetRequiredService<IRecurringJobManager>();
             var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed };
