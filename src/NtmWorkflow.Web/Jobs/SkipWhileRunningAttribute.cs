@@ -9,7 +9,7 @@ namespace NtmWorkflow.Web.Jobs;
 /// One run of a job at a time across every instance, by a distributed lock in the job storage. Hangfire's own
 /// DisableConcurrentExecution waits for that lock and fails the run when the wait times out — the storage-lock timeouts
 /// SQLite storage is known for under several workers. A recurring command is idempotent and comes round again, so a run
-/// that finds the lock taken is skipped instead (it ends as succeeded, with a log line saying so).
+/// that finds the lock taken is skipped instead: Hangfire deletes it, the dashboard naming this filter as the reason.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SkipWhileRunningAttribute : JobFilterAttribute, IServerFilter
