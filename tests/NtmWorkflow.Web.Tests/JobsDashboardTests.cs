@@ -40,7 +40,13 @@ public sealed class JobsDashboardTests(NtmApp app) : IClassFixture<NtmApp>
         Assert.Contains("DailyDigestJob", html);
         Assert.Contains("Asia/Ho_Chi_Minh", html);
         Assert.Contains("data-url=\"/admin/jobs/recurring/trigger\"", html);
-        Assert.Equal(HttpStatusCode.OK, (await admin.Get("/admin/jobs")).StatusCode);
+        var home = await admin.Get("/admin/jobs");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        // Relaxed for the dashboard's inline style only: never for inline script, never framed.
+        var policy = string.Join(";", home.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src 'self' 'unsafe-inline'", policy);
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
     }
 
     [Fact]
