@@ -170,6 +170,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapRazorPages();
+app.MapJobsDashboard();
 
 app.MapApiDocument();
 app.MapHealthChecks("/health", DatabaseHealthCheck.Answer);

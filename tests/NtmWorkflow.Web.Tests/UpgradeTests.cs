@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NtmWorkflow.Web.Data;
+using NtmWorkflow.Web.Data.Migrations;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Tests.Support;
 
@@ -31,10 +32,7 @@ public sealed class UpgradeApp : NtmApp
     /// </summary>
     public async Task PrepareDatabaseAsync(Func<IEnumerable<string>, string> pick, bool withOldTree)
     {
-        await using var db = OnPostgres
-            ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(PostgresConnection).Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-                .UseSqlite($"Data Source={Path.Combine(CreateFolder(), "ntm.db")}").Options);
+        await using var db = OpenDatabase();
         var target = pick(db.Database.GetMigrations());
         await db.GetService<IMigrator>().MigrateAsync(target);
         Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
@@ -61,6 +59,12 @@ public sealed class UpgradeApp : NtmApp
         db.Users.Add(user);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The database as the previous release left it, for SQL the test writes or reads beside the application.</summary>
+    public AppDbContext OpenDatabase() => OnPostgres
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(PostgresConnection).Options)
+        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(CreateFolder(), "ntm.db")}").Options);
 
     private static async Task AddUnit(AppDbContext db, string code, string name, string kind, string? parentPath)
     {
@@ -132,5 +136,46 @@ public sealed class UpgradeTests
         var row = Assert.Single(registry.GetProperty("items").EnumerateArray(), r => r.GetProperty("decision").GetProperty("number").GetString() == UpgradeApp.OldDecision);
         Assert.Equal("Xã Tập Sơn", row.GetProperty("unitName").GetString());
         Assert.Equal("vinh-long", row.GetProperty("provinceCode").GetString());
+    }
+
+    /// <summary>
+    /// The release before Hangfire ran Quartz, whose ProvisionSchema left its tables (with a job, its trigger and the
+    /// trigger's schedule) in the application's database: QRTZ_* on SQLite, lower-case qrtz_* on PostgreSQL. The upgrade
+    /// drops them all.
+    /// </summary>
+    [Fact]
+    public async Task TheReleaseWithQuartz_IsUpgraded_AndItsTablesAreGone()
+    {
+        await using var app = new UpgradeApp();
+        await app.PrepareDatabaseAsync(migrations => migrations.TakeWhile(m => !m.EndsWith("_DropQuartzTables")).Last(), withOldTree: false);
+        var names = (app.OnPostgres ? QuartzTables.PostgresNames : QuartzTables.SqliteNames).ToList();
+        string Named(string table) => names.Single(n => n.Equals("QRTZ_" + table, StringComparison.OrdinalIgnoreCase));
+        await using (var db = app.OpenDatabase())
+        {
+            // Parents first, as Quartz's script creates them.
+            foreach (var name in names.AsEnumerable().Reverse())
+            {
+                var parent = name.Equals(Named("TRIGGERS"), StringComparison.Ordinal) ? Named("JOB_DETAILS")
+                    : name.EndsWith("_TRIGGERS", StringComparison.OrdinalIgnoreCase) && name != Named("FIRED_TRIGGERS") ? Named("TRIGGERS") : null;
+                var reference = parent is null ? "" : $", FOREIGN KEY (SCHED_NAME, NAME) REFERENCES {parent} (SCHED_NAME, NAME)";
+                var create = $"CREATE TABLE {name} (SCHED_NAME VARCHAR(120) NOT NULL, NAME VARCHAR(150) NOT NULL, PRIMARY KEY (SCHED_NAME, NAME){reference})";
+                await db.Database.ExecuteSqlRawAsync(create);
+            }
+            foreach (var table in new[] { "JOB_DETAILS", "TRIGGERS", "CRON_TRIGGERS" })
+            {
+                var insert = $"INSERT INTO {Named(table)} (SCHED_NAME, NAME) VALUES ('QuartzScheduler', 'ReminderSweepJob')";
+                await db.Database.ExecuteSqlRawAsync(insert);
+            }
+        }
+
+        var login = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { userName = UpgradeApp.UserName, password = NtmApp.Password });
+
+        await Procedure.Must(login);
+        await using var upgraded = app.OpenDatabase();
+        var left = await upgraded.Database.SqlQueryRaw<string>(app.OnPostgres
+            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE lower(table_name) LIKE 'qrtz%'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND lower(name) LIKE 'qrtz%'").ToListAsync();
+        Assert.Empty(left);
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
     }
 }

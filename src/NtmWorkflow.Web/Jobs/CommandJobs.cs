@@ -1,18 +1,22 @@
+using Hangfire;
 using MediatR;
 using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Notifications;
-using Quartz;
 
 namespace NtmWorkflow.Web.Jobs;
 
 /// <summary>
 /// A scheduled job does one thing: send its command, in a scope of its own, through the same pipeline as the API.
-/// The logic lives in the command's handler, where the tests reach it too.
+/// The logic lives in the command's handler, where the tests reach it too. The commands are idempotent and the next
+/// occurrence does the same work, so a failed run is retried only a little; a run that finds the previous one still
+/// going on any instance is skipped rather than queued behind it.
 /// </summary>
-internal abstract class CommandJob<TCommand>(IServiceScopeFactory scopes, ILogger logger) : IJob
+[SkipWhileRunning]
+[AutomaticRetry(Attempts = 2, DelaysInSeconds = [10, 60])]
+public abstract class CommandJob<TCommand>(IServiceScopeFactory scopes, ILogger logger)
     where TCommand : IRequest<int>, new()
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task Run(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var done = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TCommand(), cancellationToken);
@@ -23,18 +27,14 @@ internal abstract class CommandJob<TCommand>(IServiceScopeFactory scopes, ILogge
     }
 }
 
-[DisallowConcurrentExecution]
-internal sealed class ReminderSweepJob(IServiceScopeFactory scopes, ILogger<ReminderSweepJob> logger)
+public sealed class ReminderSweepJob(IServiceScopeFactory scopes, ILogger<ReminderSweepJob> logger)
     : CommandJob<SendReminders.Command>(scopes, logger);
 
-[DisallowConcurrentExecution]
-internal sealed class EmailDeliveryJob(IServiceScopeFactory scopes, ILogger<EmailDeliveryJob> logger)
+public sealed class EmailDeliveryJob(IServiceScopeFactory scopes, ILogger<EmailDeliveryJob> logger)
     : CommandJob<DeliverEmails.Command>(scopes, logger);
 
-[DisallowConcurrentExecution]
-internal sealed class DailyDigestJob(IServiceScopeFactory scopes, ILogger<DailyDigestJob> logger)
+public sealed class DailyDigestJob(IServiceScopeFactory scopes, ILogger<DailyDigestJob> logger)
     : CommandJob<SendDailyDigests.Command>(scopes, logger);
 
-[DisallowConcurrentExecution]
-internal sealed class StorageCleanupJob(IServiceScopeFactory scopes, ILogger<StorageCleanupJob> logger)
+public sealed class StorageCleanupJob(IServiceScopeFactory scopes, ILogger<StorageCleanupJob> logger)
     : CommandJob<CleanUpStorage.Command>(scopes, logger);

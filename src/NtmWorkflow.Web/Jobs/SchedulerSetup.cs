@@ -1,64 +1,109 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using NtmWorkflow.Engine.Calendar;
 using NtmWorkflow.Web.Data;
-using Quartz;
 
 namespace NtmWorkflow.Web.Jobs;
 
 /// <summary>
-/// Quartz with its persistent store on the application's own database (tables created on first start), so a job
-/// due while the server was down fires once it is back, and — clustered, on PostgreSQL — fires on one instance only.
+/// Hangfire with a persistent job storage: on PostgreSQL the schema <c>hangfire</c> of the application's database, on
+/// SQLite a file of its own beside the application's (<c>ntm.jobs.db</c> for <c>ntm.db</c>). Hangfire's polling,
+/// heartbeats and locks write all the time; in the application's file they would queue behind (and hold up) the
+/// handlers' write transactions under SQLite's single writer lock, while their loss costs nothing but job history.
+/// A recurring job keeps its last execution in the storage, so one due while no server ran fires once on return;
+/// every instance on one PostgreSQL database shares the storage, so each occurrence is enqueued once and runs on one.
 /// </summary>
 public static class SchedulerSetup
 {
+    public const string PostgresSchema = "hangfire";
+
     public static void AddScheduler(this IServiceCollection services, IConfiguration configuration, DatabaseConnection database)
     {
         var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        if (!options.Enabled)
+        // Registered before AddHangfire, which only adds JobStorage.Current when none is: one storage per host, even
+        // with several hosts in one process (the tests' two instances).
+        services.AddSingleton(_ => CreateStorage(database, options));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService(provider => new JobStorageSetup(provider, database, options));
+        if (options.Enabled)
         {
-            return;
-        }
-        if (options.Clustered == true && database.Provider != DatabaseSetup.Postgres)
-        {
-            throw new InvalidOperationException(
-                "Scheduler:Clustered needs PostgreSQL: SQLite serves a single instance, and Quartz cannot cluster on it.");
-        }
-        services.AddQuartz(quartz =>
-        {
-            quartz.UsePersistentStore(store =>
+            services.AddHangfireServer(server =>
             {
-                store.UseSystemTextJsonSerializer();
-                if (database.Provider == DatabaseSetup.Postgres)
-                {
-                    store.UsePostgres(database.ConnectionString);
-                }
-                else
-                {
-                    store.UseSqlite(database.ConnectionString);
-                }
-                store.ProvisionSchema();
-                if (options.Clustered ?? database.Provider == DatabaseSetup.Postgres)
-                {
-                    store.UseClustering();
-                }
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.PollingInterval;
             });
-            Every<ReminderSweepJob>(quartz, options.ReminderSweepInterval);
-            Every<EmailDeliveryJob>(quartz, options.EmailDeliveryInterval);
-            Every<StorageCleanupJob>(quartz, options.StorageCleanupInterval);
-            quartz.ScheduleJob<DailyDigestJob>(trigger => trigger
-                .WithIdentity(nameof(DailyDigestJob))
-                .WithCronSchedule($"0 {options.DigestTime.Minute} {options.DigestTime.Hour} * * ?",
-                    cron => cron.InTimeZone(WorkingCalendar.VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        });
-        // A restart keeps each trigger's history, so a firing missed while the server was down is a misfire and runs at once.
-        services.Configure<QuartzOptions>(quartz => quartz.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        }
     }
 
-    private static void Every<TJob>(IQuartzBuilder quartz, TimeSpan interval)
-        where TJob : IJob =>
-        quartz.ScheduleJob<TJob>(trigger => trigger
-            .WithIdentity(typeof(TJob).Name)
-            .StartNow()
-            .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    /// <summary>Builds the storage without touching the database, which may not exist before the start-up tasks ran.</summary>
+    private static JobStorage CreateStorage(DatabaseConnection database, SchedulerOptions options)
+    {
+        if (database.Provider == DatabaseSetup.Postgres)
+        {
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = PostgresSchema,
+                PrepareSchemaIfNecessary = false,
+                QueuePollInterval = options.PollingInterval,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, storageOptions), storageOptions);
+        }
+        return new SQLiteStorage(SqliteJobsFile(database.ConnectionString), new SQLiteStorageOptions { QueuePollInterval = options.PollingInterval });
+    }
+
+    public static string SqliteJobsFile(string connectionString) =>
+        Path.ChangeExtension(new SqliteConnectionStringBuilder(connectionString).DataSource, ".jobs.db");
+
+    /// <summary>The cron expression of a job run every <paramref name="interval"/>, aligned on the clock.</summary>
+    public static string EveryCron(TimeSpan interval)
+    {
+        var seconds = (int)interval.TotalSeconds;
+        return seconds switch
+        {
+            > 0 and < 60 when 60 % seconds == 0 && interval.TotalSeconds == seconds => $"*/{seconds} * * * * *",
+            < 3600 when seconds % 60 == 0 && 60 % (seconds / 60) == 0 => $"*/{seconds / 60} * * * *",
+            < 86400 when seconds % 3600 == 0 && 24 % (seconds / 3600) == 0 => $"0 */{seconds / 3600} * * *",
+            86400 => "0 0 * * *",
+            _ => throw new InvalidOperationException(
+                $"Scheduler: the interval {interval} must divide a minute, an hour or a day (1–59 s, 1–59 min, 1–23 h or 1 day)."),
+        };
+    }
+
+    /// <summary>
+    /// After the start-up tasks (which create and migrate the database): the PostgreSQL schema, then the recurring jobs
+    /// from the settings, before this instance's server starts. An instance without a server registers them too, so
+    /// that the schedule every instance shares and the dashboard shows follow the settings of whichever started last.
+    /// </summary>
+    private sealed class JobStorageSetup(IServiceProvider services, DatabaseConnection database, SchedulerOptions options) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (database.Provider == DatabaseSetup.Postgres)
+            {
+                await using var connection = new NpgsqlConnection(database.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                PostgreSqlObjectsInstaller.Install(connection, PostgresSchema);
+            }
+            var jobs = services.GetRequiredService<IRecurringJobManager>();
+            var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed };
+            jobs.AddOrUpdate<ReminderSweepJob>(nameof(ReminderSweepJob), job => job.Run(CancellationToken.None),
+                EveryCron(options.ReminderSweepInterval), utc);
+            jobs.AddOrUpdate<EmailDeliveryJob>(nameof(EmailDeliveryJob), job => job.Run(CancellationToken.None),
+                EveryCron(options.EmailDeliveryInterval), utc);
+            jobs.AddOrUpdate<StorageCleanupJob>(nameof(StorageCleanupJob), job => job.Run(CancellationToken.None),
+                EveryCron(options.StorageCleanupInterval), utc);
+            jobs.AddOrUpdate<DailyDigestJob>(nameof(DailyDigestJob), job => job.Run(CancellationToken.None),
+                Cron.Daily(options.DigestTime.Hour, options.DigestTime.Minute),
+                new RecurringJobOptions { TimeZone = WorkingCalendar.VietnamTime, MisfireHandling = MisfireHandlingMode.Relaxed });
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

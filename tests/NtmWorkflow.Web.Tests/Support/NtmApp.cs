@@ -123,7 +123,7 @@ public class NtmApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous() => CreateClient();
 
-    /// <summary>Sends a scheduled job's command, as its Quartz job would, outside any HTTP request.</summary>
+    /// <summary>Sends a scheduled job's command, as its Hangfire job would, outside any HTTP request.</summary>
     public async Task<int> RunJob(MediatR.IRequest<int> command)
     {
         await using var scope = Services.CreateAsyncScope();
