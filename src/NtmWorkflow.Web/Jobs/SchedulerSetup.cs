@@ -27,10 +27,11 @@ public static class SchedulerSetup
         // Registered before AddHangfire, which only adds JobStorage.Current when none is: one storage per host, even
         // with several hosts in one process (the tests' two instances).
         services.AddSingleton(_ => CreateStorage(database, options));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService(provider => new JobStorageSetup(provider, database, options));
         if (options.Enabled)
         {
