@@ -88,6 +88,10 @@ public static class SchedulerSetup
         {
             if (database.Provider == DatabaseSetup.Postgres)
             {
+                // Under the start-up lock: instances started together would otherwise install the schema at once, and
+                // all but one fail on PostgreSQL's serialization check (40001).
+                await using var scope = services.CreateAsyncScope();
+                await using var held = await StartupLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
                 await using var connection = new NpgsqlConnection(database.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 PostgreSqlObjectsInstaller.Install(connection, PostgresSchema);
