@@ -17,6 +17,9 @@ public sealed class OtlpExportTests
             new("OpenTelemetry:OtlpEndpoint", $"http://127.0.0.1:{port}"),
             new("OpenTelemetry:OtlpProtocol", "http/protobuf"),
             new("OpenTelemetry:ServiceName", "ntm-workflow-otlp-test"),
+            // The SDK's standard setting, read from configuration: export while the host runs, not only at its end.
+            new("OTEL_METRIC_EXPORT_INTERVAL", "250"),
+            new("OTEL_BSP_SCHEDULE_DELAY", "250"),
         ];
     }
 
@@ -57,6 +60,11 @@ public sealed class OtlpExportTests
             var dossier = await procedure.Create(commune);
             await procedure.MustAct(commune.Officer, dossier, "open-public-comment");
             await app.RunJob(new SendReminders.Command());
+            for (var waited = 0; waited < 300 && !(Exported(received, "/v1/metrics", "ntm.workflow.actions")
+                && Exported(received, "/v1/traces", "job SendReminders") && Exported(received, "/v1/traces", "/api/dossiers/{id:guid}/actions/{action}")); waited++)
+            {
+                await Task.Delay(100);
+            }
         }
         finally
         {
@@ -73,6 +81,9 @@ public sealed class OtlpExportTests
         Assert.Contains(traces, body => Holds(body, "job SendReminders"));
         Assert.Contains(traces, body => Holds(body, "/api/dossiers/{id:guid}/actions/{action}"));
     }
+
+    private static bool Exported(IEnumerable<(string Path, string? ContentType, byte[] Body)> received, string path, string text) =>
+        received.Any(r => r.Path == path && Holds(r.Body, text));
 
     /// <summary>OTLP's protobuf carries names and string values as plain UTF-8.</summary>
     private static bool Holds(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
