@@ -4,11 +4,12 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--profile N]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
-/// time, size and peak memory growth.
+/// time, size and peak memory growth. --profile N runs N procedures at one client alone, after waiting for a line on
+/// standard input so that a profiler can attach first (tests/NtmWorkflow.Benchmarks/profile does that).
 /// </summary>
 public static class BenchMain
 {
@@ -48,6 +49,11 @@ public static class BenchMain
             }
             return 0;
         }
+        if (Option("--profile") is { } profileSize)
+        {
+            proceduresPerClient[1] = int.Parse(profileSize, CultureInfo.InvariantCulture);
+            clients = [1];
+        }
         var flowCommunes = clients.Sum(c => c * proceduresPerClient[c]);
         await Seeder.DistrictAsync(host, "bench-flow", flowCommunes);
         var readDistrict = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
@@ -59,6 +65,15 @@ public static class BenchMain
             await CreateUserAsync(admin, official);
         }
 
+        if (args.Contains("--profile"))
+        {
+            Say($"ready to profile: pid {Environment.ProcessId}; waiting for a line on standard input");
+            Console.ReadLine();
+            var profiled = await Transitions.RunAsync(host, "bench-flow", 0, 1, proceduresPerClient[1]);
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"profiled transitions: {profiled.Actions} actions, {profiled.ActionsPerSecond:0} actions/s, p50 {profiled.P50:0.00} ms, CPU {profiled.CpuMillisecondsPerAction:0.00} ms per action"));
+            return 0;
+        }
         var transitions = new List<Transitions.Result>();
         var firstCommune = 0;
         foreach (var k in clients)

@@ -13,7 +13,7 @@ public static class Transitions
 {
     public sealed record Result(
         int Clients, int Procedures, int Actions, double Seconds, double ActionsPerSecond, double P50, double P95, double P99,
-        IReadOnlyList<KindLatency> ByKind);
+        IReadOnlyList<KindLatency> ByKind, double CpuMillisecondsPerAction = 0);
 
     private static readonly object Vote = new { members = 20, present = 20, agree = 20 };
 
@@ -29,10 +29,14 @@ public static class Transitions
             procedures[i].Officer = await Api.SignInAsync(host.BaseAddress, Officer(firstCommune + i));
         }
         var timed = TimeSpan.Zero;
+        // The process's CPU time over the timed phases (client and server together): steadier than latency when the
+        // machine is shared with other work.
+        var cpu = TimeSpan.Zero;
 
         async Task Phase(Func<Procedure, Task> step)
         {
             var started = Stopwatch.GetTimestamp();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
             {
                 foreach (var procedure in procedures.Skip(c * perClient).Take(perClient))
@@ -41,6 +45,7 @@ public static class Transitions
                 }
             })));
             timed += Stopwatch.GetElapsedTime(started);
+            cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         }
 
         async Task Act(Procedure p, Api api, string action, object? body = null) =>
@@ -96,7 +101,8 @@ public static class Transitions
             await Act(p, reviewer, "hold-ceremony", new { ceremony = new { date = today, place = "Hội trường" } });
         });
         return new Result(clients, procedures.Count, latencies.Count, timed.TotalSeconds, latencies.Count / timed.TotalSeconds,
-            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), latencies.ByKind());
+            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), latencies.ByKind(),
+            cpu.TotalMilliseconds / latencies.Count);
     }
 
     /// <summary>The officer of the flow's commune number <paramref name="commune"/>.</summary>

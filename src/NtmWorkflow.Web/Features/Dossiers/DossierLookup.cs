@@ -22,12 +22,24 @@ internal sealed class DossierLookup(
     public async Task<(Dossier Dossier, WorkflowDefinition Definition, AdministrativeUnit Unit)> LoadAsync(
         Guid id, bool forUpdate, CancellationToken cancellationToken)
     {
-        var dossier = await (forUpdate ? Locked(id) : db.Dossiers.AsNoTracking()).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+        var dossier = await (forUpdate && db.Database.IsNpgsql()
+                ? LockedOnPostgres(id).FirstOrDefaultAsync(cancellationToken)
+                : (forUpdate ? TrackedDossier : UntrackedDossier)(db, id, cancellationToken))
             ?? throw ProblemException.NotFound($"Không tìm thấy hồ sơ {id}.");
         var definition = await DefinitionOfAsync(dossier, cancellationToken);
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Code == dossier.UnitCode, cancellationToken);
+        var unit = await UnitByCode(db, dossier.UnitCode, cancellationToken);
         return (dossier, definition, unit);
     }
+
+    // Every dossier request makes these reads: compiled once, they skip EF's per-query expression walk and cache lookup.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Dossier?>> TrackedDossier =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken _) => db.Dossiers.FirstOrDefault(d => d.Id == id));
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Dossier?>> UntrackedDossier =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken _) => db.Dossiers.AsNoTracking().FirstOrDefault(d => d.Id == id));
+
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<AdministrativeUnit>> UnitByCode =
+        EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) => db.Units.AsNoTracking().Single(u => u.Code == code));
 
     /// <summary>
     /// A dossier about to change, read in its command's transaction so that writers of one dossier queue rather than
@@ -38,9 +50,8 @@ internal sealed class DossierLookup(
     /// committed. A stale expectedVersion is still refused by the aggregate, and the token still guards any writer
     /// that did not lock.
     /// </summary>
-    private IQueryable<Dossier> Locked(Guid id) => db.Database.IsNpgsql()
-        ? db.Dossiers.FromSql($"""SELECT * FROM dossiers WHERE "Id" = {id} FOR NO KEY UPDATE""")
-        : db.Dossiers;
+    private IQueryable<Dossier> LockedOnPostgres(Guid id) =>
+        db.Dossiers.FromSql($"""SELECT * FROM dossiers WHERE "Id" = {id} FOR NO KEY UPDATE""");
 
     /// <summary>
     /// When the latest vote on the dossier was cast (a decision may not be dated before it): when it was recorded, or for

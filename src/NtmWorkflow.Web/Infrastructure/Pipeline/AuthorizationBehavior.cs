@@ -24,18 +24,18 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
                 break;
             case IDossierRequest dossierRequest:
                 await RequireInScopeAsync(
-                    db.Dossiers.Where(d => d.Id == dossierRequest.DossierId).Select(d => d.UnitPath),
+                    token => DossierPath(db, dossierRequest.DossierId, token),
                     $"Không tìm thấy hồ sơ {dossierRequest.DossierId}.", ProblemException.OutOfScope(), cancellationToken);
                 break;
             case IPlanRequest planRequest:
                 await RequireInScopeAsync(
-                    db.AnnualPlans.Where(p => p.Id == planRequest.PlanId).Select(p => p.UnitPath),
+                    db.AnnualPlans.Where(p => p.Id == planRequest.PlanId).Select(p => p.UnitPath).FirstOrDefaultAsync,
                     $"Không tìm thấy kế hoạch {planRequest.PlanId}.",
                     ProblemException.Forbidden("Kế hoạch này không thuộc phạm vi đơn vị của bạn."), cancellationToken);
                 break;
             case IUnitRequest unitRequest:
                 var actor = await RequireInScopeAsync(
-                    db.Units.Where(u => u.Code == unitRequest.UnitCode).Select(u => u.Path),
+                    db.Units.Where(u => u.Code == unitRequest.UnitCode).Select(u => u.Path).FirstOrDefaultAsync,
                     $"Không có đơn vị hành chính mã '{unitRequest.UnitCode}'.",
                     ProblemException.Forbidden("Đơn vị này không thuộc phạm vi đơn vị của bạn."), cancellationToken);
                 if (unitRequest.Roles.Count > 0 && !unitRequest.Roles.Any(actor.Roles.Contains))
@@ -55,12 +55,16 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentActor a
         return await next();
     }
 
+    /// <summary>Most requests are about one dossier: compiled once, its scope check skips EF's per-query translation.</summary>
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<string?>> DossierPath = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken _) => db.Dossiers.Where(d => d.Id == id).Select(d => d.UnitPath).FirstOrDefault());
+
     /// <summary>The caller, when the unit path <paramref name="unitPath"/> finds lies in their subtree; 404 when it finds none.</summary>
     private async Task<Domain.Actor> RequireInScopeAsync(
-        IQueryable<string> unitPath, string notFound, ProblemException outOfScope, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<string?>> unitPath, string notFound, ProblemException outOfScope, CancellationToken cancellationToken)
     {
         var actor = await actors.RequireAsync(cancellationToken);
-        var path = await unitPath.FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound(notFound);
+        var path = await unitPath(cancellationToken) ?? throw ProblemException.NotFound(notFound);
         return actor.CanSee(path) ? actor : throw outOfScope;
     }
 }
