@@ -24,6 +24,23 @@ public sealed class Api(HttpClient http)
         return await ReadAsync(await http.SendAsync(request));
     }
 
+    /// <summary>
+    /// A dossier write whose answer is read only for the dossier's new version: with <paramref name="minimal"/>, asked
+    /// for with Prefer: return=minimal (204 and the Dossier-Version header), otherwise read from the whole view.
+    /// </summary>
+    public async Task<int> WriteAsync(HttpMethod method, string path, object body, bool minimal, string versionMember)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (!minimal)
+        {
+            return (await ReadAsync(await http.SendAsync(request))).GetProperty(versionMember).GetInt32();
+        }
+        request.Headers.Add("Prefer", "return=minimal");
+        using var response = await http.SendAsync(request);
+        await ReadAsync(response);
+        return int.Parse(response.Headers.GetValues("Dossier-Version").Single(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public Task<JsonElement> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public async Task<JsonElement> PostAsync(string path, HttpContent content) => await ReadAsync(await http.PostAsync(path, content));

@@ -57,6 +57,7 @@ public sealed class Ceiling : IStartupFilter
     {
         var latencies = new Latencies();
         var started = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
@@ -67,7 +68,8 @@ public sealed class Ceiling : IStartupFilter
             }
         })));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / latencies.Count;
         return new Transitions.Result(clients, 0, latencies.Count, seconds, latencies.Count / seconds,
-            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), []);
+            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), [], cpuPerRequest);
     }
 }

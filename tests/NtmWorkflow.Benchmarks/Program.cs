@@ -4,12 +4,13 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--profile N]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--profile N] [--full-answers]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
 /// time, size and peak memory growth. --profile N runs N procedures at one client alone, after waiting for a line on
-/// standard input so that a profiler can attach first (tests/NtmWorkflow.Benchmarks/profile does that).
+/// standard input so that a profiler can attach first (tests/NtmWorkflow.Benchmarks/profile does that). The transitions'
+/// client asks for minimal answers to its writes (Prefer: return=minimal); --full-answers reads the whole views instead.
 /// </summary>
 public static class BenchMain
 {
@@ -18,6 +19,7 @@ public static class BenchMain
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
         var quick = args.Contains("--quick");
+        var minimal = !args.Contains("--full-answers");
         var postgres = Option("--postgres");
         var output = Option("--out") ?? (quick ? Path.Combine(Path.GetTempPath(), "ntm-benchmarks", "benchmarks.md") : Path.Combine("docs", "benchmarks.md"));
         var clients = quick ? new[] { 1, 16 } : [1, 16, 64];
@@ -69,7 +71,7 @@ public static class BenchMain
         {
             Say($"ready to profile: pid {Environment.ProcessId}; waiting for a line on standard input");
             Console.ReadLine();
-            var profiled = await Transitions.RunAsync(host, "bench-flow", 0, 1, proceduresPerClient[1]);
+            var profiled = await Transitions.RunAsync(host, "bench-flow", 0, 1, proceduresPerClient[1], minimal);
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"profiled transitions: {profiled.Actions} actions, {profiled.ActionsPerSecond:0} actions/s, p50 {profiled.P50:0.00} ms, CPU {profiled.CpuMillisecondsPerAction:0.00} ms per action"));
             return 0;
@@ -78,7 +80,7 @@ public static class BenchMain
         var firstCommune = 0;
         foreach (var k in clients)
         {
-            transitions.Add(await Transitions.RunAsync(host, "bench-flow", firstCommune, k, proceduresPerClient[k]));
+            transitions.Add(await Transitions.RunAsync(host, "bench-flow", firstCommune, k, proceduresPerClient[k], minimal));
             firstCommune += k * proceduresPerClient[k];
             Say(string.Create(CultureInfo.InvariantCulture, $"transitions at {k} clients: {transitions[^1].ActionsPerSecond:0} actions/s, p99 {transitions[^1].P99:0.0} ms"));
         }
@@ -107,7 +109,7 @@ public static class BenchMain
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
             Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
-            reads, sweep, upload, import, exports);
+            reads, sweep, upload, import, exports, minimal);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
         return 0;

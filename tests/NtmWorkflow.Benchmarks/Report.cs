@@ -11,7 +11,7 @@ public sealed record Run(
     string Date, string Commit, string Command, string Machine, string Database, bool Quick,
     IReadOnlyList<Transitions.Result> Transitions, Transitions.Result Ceiling, int SeededDossiers, int SeededEvents, double SeedSeconds,
     IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload, ImportResult Import,
-    IReadOnlyList<ExportResult> Exports)
+    IReadOnlyList<ExportResult> Exports, bool MinimalAnswers)
 {
     public static string DescribeMachine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB, " +
@@ -65,12 +65,16 @@ public static class Report
         md.AppendLine("needs and drives it over HTTP with bearer tokens, client and server in one process on the same cores.").AppendLine();
 
         md.AppendLine("## Transitions: whole commune procedures over HTTP").AppendLine();
-        md.AppendLine("Every request of a procedure counts as an action: create, conditions, 19 criteria, 11 uploads and 8 moves, 40 in all; the two 15-day postings are skipped on the application's clock between phases, outside the timed part.").AppendLine();
-        md.AppendLine("| Clients | Procedures | Actions | Seconds | Actions/s | p50 ms | p95 ms | p99 ms |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("Every request of a procedure counts as an action: create, conditions, 19 criteria, 11 uploads and 8 moves, 40 in all; the two 15-day postings are skipped on the application's clock between phases, outside the timed part.");
+        md.AppendLine(run.MinimalAnswers
+            ? "The client asks for minimal answers to its writes (`Prefer: return=minimal`), as a client that only needs the dossier's next version does."
+            : "The client reads the whole view each write answers with (`--full-answers`).");
+        md.AppendLine("CPU is the process's CPU time (client and server) per action over the timed part.").AppendLine();
+        md.AppendLine("| Clients | Procedures | Actions | Seconds | Actions/s | p50 ms | p95 ms | p99 ms | CPU ms/action |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var t in run.Transitions.Append(run.Ceiling with { Procedures = 0 }))
         {
             var label = t == run.Ceiling with { Procedures = 0 } ? $"{t.Clients} (bare ceiling)" : t.Clients.ToString(ci);
-            md.AppendLine(string.Create(ci, $"| {label} | {t.Procedures} | {t.Actions} | {t.Seconds:0.0} | {t.ActionsPerSecond:0} | {t.P50:0.0} | {t.P95:0.0} | {t.P99:0.0} |"));
+            md.AppendLine(string.Create(ci, $"| {label} | {t.Procedures} | {t.Actions} | {t.Seconds:0.0} | {t.ActionsPerSecond:0} | {t.P50:0.0} | {t.P95:0.0} | {t.P99:0.0} | {t.CpuMillisecondsPerAction:0.00} |"));
         }
         md.AppendLine().AppendLine("By kind of request (p50 / p95 ms):").AppendLine();
         md.AppendLine("| Clients | " + string.Join(" | ", run.Transitions[0].ByKind.Select(k => $"{k.Kind} ({k.Requests / run.Transitions[0].Procedures} per procedure)")) + " |");

@@ -39,21 +39,26 @@ export async function commune(baseUrl: string, userName: string, password: strin
         throw new Error(describe(assessed.error));
     }
 
+    // Prefer: return=minimal answers 204 with the new version in a header instead of the dossier.
     const voted = await api.POST("/api/dossiers/{id}/actions/{action}", {
-        params: { path: { id: dossier.id, action: "submit-to-district" } },
+        params: { path: { id: dossier.id, action: "submit-to-district" }, header: { Prefer: "return=minimal" } },
         body: { expectedVersion: version, comment: "Họp xã biểu quyết", vote: { members: 9, present: 8, agree: 7 } },
     });
     if (voted.error) {
         throw new Error(describe(voted.error));
     }
+    const votedVersion = Number(voted.response.headers.get("Dossier-Version"));
 
     const decided = await api.POST("/api/dossiers/{id}/actions/{action}", {
         params: { path: { id: dossier.id, action: "sign-decision" } },
-        body: { expectedVersion: voted.data.version, decision: { number: "123/QĐ-UBND", date: "2026-05-04", signer: "Nguyễn Văn A" } },
+        body: { expectedVersion: votedVersion, decision: { number: "123/QĐ-UBND", date: "2026-05-04", signer: "Nguyễn Văn A" } },
     });
     if (decided.error) {
         const problem: Problem = decided.error;
         throw new Error(describe(problem));
+    }
+    if (!decided.data) {
+        throw new Error("Không có hồ sơ trong câu trả lời (đã gửi Prefer: return=minimal?).");
     }
     return decided.data;
 }

@@ -180,6 +180,10 @@ internal static class ApiDocument
         {
             operation.Responses.TryAdd(status.ToString(), new OpenApiResponse());
         }
+        if (metadata.OfType<ReturnPreference.Honoured>().Any())
+        {
+            DescribeMinimalAnswer(operation);
+        }
         foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4')).ToList())
         {
             operation.Responses[status] = new OpenApiResponse
@@ -192,6 +196,32 @@ internal static class ApiDocument
             };
         }
         return Task.CompletedTask;
+    }
+
+    private static void DescribeMinimalAnswer(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Prefer",
+            In = ParameterLocation.Header,
+            Description = "`return=minimal`: trả lời 204 kèm phiên bản mới của hồ sơ (header Dossier-Version) thay cho toàn bộ hồ sơ.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        operation.Responses!["204"] = new OpenApiResponse
+        {
+            Description = "Đã ghi; theo Prefer: return=minimal, chỉ trả phiên bản mới của hồ sơ.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                [ReturnPreference.VersionHeader] = new OpenApiHeader
+                {
+                    Description = "Phiên bản mới của hồ sơ (expectedVersion của lần ghi sau).",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                },
+                ["Preference-Applied"] = new OpenApiHeader { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
     }
 
     /// <summary>The refusals an endpoint can answer, from what it takes and how it is guarded.</summary>

@@ -67,8 +67,12 @@ public static class PerformAction
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/dossiers/{id:guid}/actions/{action}",
-                async (Guid id, string action, Body body, IMediator mediator, CancellationToken cancellationToken) =>
-                    TypedResults.Ok(await mediator.Send(new Command(id, action, body), cancellationToken)))
+                async (Guid id, string action, Body body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                {
+                    var view = await mediator.Send(new Command(id, action, body), cancellationToken);
+                    return ReturnPreference.Answer(http, view, view.Version);
+                })
+            .HonoursReturnMinimal()
             .WithTags("Dossiers")
             .WithSummary("Thực hiện một thao tác của quy trình trên hồ sơ");
 }
