@@ -45,6 +45,37 @@ public static class Measures
         return results;
     }
 
+    /// <summary>
+    /// The cheapest requests, sequential over keep-alive HTTP after a warm-up: the anonymous health check and an
+    /// official's unread-notice count (authentication, the session check and one indexed count). Their cost is the
+    /// fixed price every request pays.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReadResult>> TrivialAsync(BenchHost host, int requests)
+    {
+        var official = await Api.SignInAsync(host.BaseAddress, "bench.doc");
+        using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
+        var reads = new (string Name, Func<Task> Send)[]
+        {
+            ("health check (anonymous)", async () => (await anonymous.GetAsync("/health")).EnsureSuccessStatusCode()),
+            ("unread-notice count (authenticated trivial read)", () => official.GetAsync("/api/notifications/unread-count")),
+        };
+        var results = new List<ReadResult>();
+        foreach (var (name, send) in reads)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                await send();
+            }
+            var latencies = new Latencies();
+            for (var i = 0; i < requests; i++)
+            {
+                await latencies.TimeAsync(async () => { await send(); return 0; });
+            }
+            results.Add(new ReadResult(name, requests, latencies.Percentile(50), latencies.Percentile(95)));
+        }
+        return results;
+    }
+
     /// <summary>Every seeded stage overdue at once: the sweep finds them, writes their reminders and escalations.</summary>
     public static async Task<SweepResult> SweepAsync(BenchHost host, int openStages)
     {
