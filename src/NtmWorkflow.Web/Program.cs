@@ -166,6 +166,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseStaticFiles();
+app.UseOneConnectionPerRequest();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -73,7 +73,7 @@ public static class BenchMain
             Console.ReadLine();
             var profiled = await Transitions.RunAsync(host, "bench-flow", 0, 1, proceduresPerClient[1], minimal);
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"profiled transitions: {profiled.Actions} actions, {profiled.ActionsPerSecond:0} actions/s, p50 {profiled.P50:0.00} ms, CPU {profiled.CpuMillisecondsPerAction:0.00} ms per action"));
+                $"profiled transitions: {profiled.Actions} actions, {profiled.ActionsPerSecond:0} actions/s, p50 {profiled.P50:0.00} ms, CPU {profiled.CpuMillisecondsPerAction:0.00} ms and {profiled.AllocatedKilobytesPerAction:0} KB allocated per action"));
             return 0;
         }
         var transitions = new List<Transitions.Result>();

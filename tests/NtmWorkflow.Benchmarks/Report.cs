@@ -69,12 +69,12 @@ public static class Report
         md.AppendLine(run.MinimalAnswers
             ? "The client asks for minimal answers to its writes (`Prefer: return=minimal`), as a client that only needs the dossier's next version does."
             : "The client reads the whole view each write answers with (`--full-answers`).");
-        md.AppendLine("CPU is the process's CPU time (client and server) per action over the timed part.").AppendLine();
-        md.AppendLine("| Clients | Procedures | Actions | Seconds | Actions/s | p50 ms | p95 ms | p99 ms | CPU ms/action |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("CPU and allocation are the process's (client and server) per action over the timed part.").AppendLine();
+        md.AppendLine("| Clients | Procedures | Actions | Seconds | Actions/s | p50 ms | p95 ms | p99 ms | CPU ms/action | KB allocated/action |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var t in run.Transitions.Append(run.Ceiling with { Procedures = 0 }))
         {
             var label = t == run.Ceiling with { Procedures = 0 } ? $"{t.Clients} (bare ceiling)" : t.Clients.ToString(ci);
-            md.AppendLine(string.Create(ci, $"| {label} | {t.Procedures} | {t.Actions} | {t.Seconds:0.0} | {t.ActionsPerSecond:0} | {t.P50:0.0} | {t.P95:0.0} | {t.P99:0.0} | {t.CpuMillisecondsPerAction:0.00} |"));
+            md.AppendLine(string.Create(ci, $"| {label} | {t.Procedures} | {t.Actions} | {t.Seconds:0.0} | {t.ActionsPerSecond:0} | {t.P50:0.0} | {t.P95:0.0} | {t.P99:0.0} | {t.CpuMillisecondsPerAction:0.00} | {t.AllocatedKilobytesPerAction:0} |"));
         }
         md.AppendLine().AppendLine("By kind of request (p50 / p95 ms):").AppendLine();
         md.AppendLine("| Clients | " + string.Join(" | ", run.Transitions[0].ByKind.Select(k => $"{k.Kind} ({k.Requests / run.Transitions[0].Procedures} per procedure)")) + " |");

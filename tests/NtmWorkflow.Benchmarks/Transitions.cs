@@ -13,7 +13,7 @@ public static class Transitions
 {
     public sealed record Result(
         int Clients, int Procedures, int Actions, double Seconds, double ActionsPerSecond, double P50, double P95, double P99,
-        IReadOnlyList<KindLatency> ByKind, double CpuMillisecondsPerAction = 0);
+        IReadOnlyList<KindLatency> ByKind, double CpuMillisecondsPerAction = 0, double AllocatedKilobytesPerAction = 0);
 
     private static readonly object Vote = new { members = 20, present = 20, agree = 20 };
 
@@ -34,11 +34,13 @@ public static class Transitions
         // The process's CPU time over the timed phases (client and server together): steadier than latency when the
         // machine is shared with other work.
         var cpu = TimeSpan.Zero;
+        var allocated = 0L;
 
         async Task Phase(Func<Procedure, Task> step)
         {
             var started = Stopwatch.GetTimestamp();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
             {
                 foreach (var procedure in procedures.Skip(c * perClient).Take(perClient))
@@ -48,6 +50,7 @@ public static class Transitions
             })));
             timed += Stopwatch.GetElapsedTime(started);
             cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            allocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
         }
 
         async Task Act(Procedure p, Api api, string action, object? body = null) =>
@@ -104,7 +107,7 @@ public static class Transitions
         });
         return new Result(clients, procedures.Count, latencies.Count, timed.TotalSeconds, latencies.Count / timed.TotalSeconds,
             latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), latencies.ByKind(),
-            cpu.TotalMilliseconds / latencies.Count);
+            cpu.TotalMilliseconds / latencies.Count, allocated / 1024.0 / latencies.Count);
     }
 
     /// <summary>The officer of the flow's commune number <paramref name="commune"/>.</summary>
