@@ -4,11 +4,11 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
-/// time, size and peak memory growth.
+/// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone.
 /// </summary>
 public static class BenchMain
 {
@@ -37,6 +37,15 @@ public static class BenchMain
         var admin = await Api.SignInAsync(host.BaseAddress, "admin");
         var readCommunes = (seeded + 2) / 3;
         var reader = ("bench.doc", "district-reviewer", "bench-read");
+        if (args.Contains("--sweep-only"))
+        {
+            var district = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
+            await CreateUserAsync(admin, reader);
+            await Seeder.DossiersAsync(host, district, readCommunes, seeded);
+            var alone = await Measures.SweepAsync(host, seeded);
+            Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {alone.Notices} notices in {alone.Seconds:0.00} s"));
+            return 0;
+        }
         if (args.Contains("--export-only"))
         {
             var district = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
