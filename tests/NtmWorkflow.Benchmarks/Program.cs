@@ -100,7 +100,7 @@ public static class BenchMain
 
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
-            Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
+            Run.DescribeMachine(), await host.DescribeDatabaseAsync(), quick, transitions, bare, seeded, seeded * 11, seedSeconds,
             reads, sweep, upload, import, exports);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
