@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using NtmWorkflow.Web.Data;
 
 namespace NtmWorkflow.Benchmarks;
 
@@ -39,6 +41,25 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public Uri BaseAddress { get; }
 
     public string Database => postgres is null ? $"SQLite file in {folder}" : "PostgreSQL";
+
+    /// <summary>
+    /// The database a report was taken on, with what decides the cost of a commit: SQLite's synchronous mode, or
+    /// PostgreSQL's version and fsync and synchronous_commit settings, read from the server itself.
+    /// </summary>
+    public async Task<string> DescribeDatabaseAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Opened through EF, so that the application's connection interceptor sets SQLite's pragmas as on every request.
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = postgres is null
+            ? "SELECT 'SQLite ' || sqlite_version() || ' (' || journal_mode || '), one file, synchronous=' || " +
+              "CASE synchronous WHEN 1 THEN 'normal' WHEN 2 THEN 'full' ELSE synchronous END FROM pragma_journal_mode, pragma_synchronous"
+            : "SELECT 'PostgreSQL ' || current_setting('server_version') || ', fsync=' || current_setting('fsync') " +
+              "|| ', synchronous_commit=' || current_setting('synchronous_commit')";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -4,13 +4,14 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--profile N] [--full-answers]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only] [--profile N] [--full-answers]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
-/// time, size and peak memory growth. --profile N runs N procedures at one client alone, after waiting for a line on
-/// standard input so that a profiler can attach first (tests/NtmWorkflow.Benchmarks/profile does that). The transitions'
-/// client asks for minimal answers to its writes (Prefer: return=minimal); --full-answers reads the whole views instead.
+/// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone. --profile N runs N
+/// procedures at one client alone, after waiting for a line on standard input so that a profiler can attach first
+/// (tests/NtmWorkflow.Benchmarks/profile does that). The transitions' client asks for minimal answers to its writes
+/// (Prefer: return=minimal); --full-answers reads the whole views instead.
 /// </summary>
 public static class BenchMain
 {
@@ -40,6 +41,15 @@ public static class BenchMain
         var admin = await Api.SignInAsync(host.BaseAddress, "admin");
         var readCommunes = (seeded + 2) / 3;
         var reader = ("bench.doc", "district-reviewer", "bench-read");
+        if (args.Contains("--sweep-only"))
+        {
+            var district = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
+            await CreateUserAsync(admin, reader);
+            await Seeder.DossiersAsync(host, district, readCommunes, seeded);
+            var alone = await Measures.SweepAsync(host, seeded);
+            Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {alone.Notices} notices in {alone.Seconds:0.00} s"));
+            return 0;
+        }
         if (args.Contains("--export-only"))
         {
             var district = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
@@ -108,7 +118,7 @@ public static class BenchMain
 
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
-            Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
+            Run.DescribeMachine(), await host.DescribeDatabaseAsync(), quick, transitions, bare, seeded, seeded * 11, seedSeconds,
             reads, sweep, upload, import, exports, minimal);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Notifications;
 using NtmWorkflow.Web.Tests.Support;
@@ -123,6 +126,45 @@ public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTest
 
         Assert.Equal(EmailStatuses.Dropped, (await Outbox.About(app, dossier, NotificationKinds.Reminder)).Status);
         Assert.DoesNotContain(app.Smtp.Received, m => m.Body.Contains(Procedure.Id(dossier)) && m.Subject.StartsWith("Còn 3 ngày"));
+    }
+
+    [Fact]
+    public async Task SweptReminders_MailImmediateRecipientsOnce_WaitForTheDigest_OrStayQuietWhenOff()
+    {
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+        var dossier = await procedure.EnterDistrictReview(await app.NewCommune(), Notices.Vietnam(2026, 3, 2, 9));
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 25, 8));
+        await PutBackNextReminder(dossier, Notices.Vietnam(2026, 3, 25, 7));
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 25, 9));
+
+        var mailed = await Outbox.About(app, dossier, NotificationKinds.Reminder);
+        Assert.Equal(("thamtra@hongngu.gov.vn", EmailStatuses.Pending), (mailed.To, mailed.Status));
+        Assert.StartsWith("Còn 3 ngày làm việc", mailed.Subject);
+        Assert.Contains($"https://ntm.dongthap.gov.vn/dossiers/{Procedure.Id(dossier)}", mailed.Body);
+
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "daily-digest");
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 30, 8));
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "off");
+        await Notices.Sweep(app, Notices.Vietnam(2026, 3, 31, 8));
+        await Outbox.SetEmail(app, Procedure.District, "thamtra@hongngu.gov.vn", "immediate");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = Guid.Parse(Procedure.Id(dossier));
+        var digest = await db.Notifications.Where(n => n.DossierId == id && n.Kind != NotificationKinds.Assigned)
+            .OrderBy(n => n.Day).Select(n => new { n.Kind, n.AwaitsDigest }).ToListAsync();
+        Assert.Equal([(NotificationKinds.Reminder, false), (NotificationKinds.Due, true), (NotificationKinds.Overdue, false)],
+            digest.Select(n => (n.Kind, n.AwaitsDigest)));
+        Assert.Equal([NotificationKinds.Reminder],
+            await db.OutgoingEmails.Where(e => e.DossierId == id && e.Kind != NotificationKinds.Assigned).Select(e => e.Kind!).ToListAsync());
+    }
+
+    private async Task PutBackNextReminder(JsonElement dossier, DateTimeOffset at)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var id = Guid.Parse(Procedure.Id(dossier));
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.Where(d => d.Id == id)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.NextReminderAt, at.UtcDateTime));
     }
 
     [Fact]

@@ -17,22 +17,17 @@ public sealed class NoticeBatch
     public List<OutgoingEmail> Emails { get; } = [];
 }
 
-/// <summary>What makes a notice unique: the same notice is never written twice for one recipient.</summary>
-public sealed record NoticeKey(Guid DossierId, int StageRound, string Kind, string RecipientId, DateOnly Day);
-
 /// <summary>An official who may receive a notice, with how they take e-mail.</summary>
 public sealed record Recipient(string Id, string UserName, string? Email, string EmailPreference);
 
 /// <summary>
 /// Makes notices for every official holding one of the roles over the dossier's unit, with the e-mail each one wants
-/// queued beside it, to be saved in the caller's transaction (a move adds them to the context, the sweep inserts its
-/// batch in bulk). A recipient who already has the notice (same natural key) is skipped, so a sweep that runs twice
-/// changes nothing; the database's unique key guards the same.
+/// queued beside it, to be saved in the caller's transaction: a move adds them to the context; the sweep plans rows
+/// that <see cref="NoticeInsert"/> writes a batch at a time, skipping any notice whose natural key is taken, so a sweep
+/// that runs twice changes nothing.
 /// </summary>
 internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
 {
-    private static readonly IReadOnlySet<NoticeKey> NoKeys = new HashSet<NoticeKey>();
-
     /// <summary>
     /// Officials whose unit is one of these units or one above them, holding any of the roles: one query for the
     /// dossiers of many units.
@@ -52,33 +47,42 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
         return new RecipientDirectory(officials.ToLookup(o => (o.Path, o.Role), o => o.Recipient));
     }
 
-    /// <summary>The natural keys of the notices already written for these dossiers from a day on.</summary>
-    public async Task<HashSet<NoticeKey>> ExistingAsync(IReadOnlyCollection<Guid> dossierIds, DateOnly fromDay, CancellationToken cancellationToken) =>
-        (await db.Notifications
-            .Where(n => dossierIds.Contains(n.DossierId) && n.Day >= fromDay)
-            .Select(n => new NoticeKey(n.DossierId, n.StageRound, n.Kind, n.RecipientId, n.Day))
-            .ToListAsync(cancellationToken))
-        .ToHashSet();
-
-    /// <summary>Makes the notice for each recipient who does not have it yet, with the e-mail the recipient wants.</summary>
-    public void Write(Notice notice, IEnumerable<Recipient> recipients, DateTime now, IReadOnlySet<NoticeKey> already, NoticeBatch into)
+    /// <summary>Makes the notice for each recipient, with the e-mail the recipient wants.</summary>
+    public void Write(Notice notice, IEnumerable<Recipient> recipients, DateTime now, NoticeBatch into)
     {
-        var mailing = email.Value.Enabled;
         foreach (var recipient in recipients)
         {
-            if (already.Contains(new NoticeKey(notice.DossierId, notice.StageRound, notice.Kind, recipient.Id, notice.Day)))
-            {
-                continue;
-            }
-            var address = mailing && !string.IsNullOrWhiteSpace(recipient.Email) ? recipient.Email : null;
+            var (mailNow, digest) = Delivery(recipient);
             var notification = new Notification(notice.DossierId, notice.StageRound, notice.Stage, notice.Kind, recipient.Id, notice.Day,
-                notice.Title, notice.Body, address is not null && recipient.EmailPreference == EmailPreferences.DailyDigest, now);
+                notice.Title, notice.Body, digest, now);
             into.Notifications.Add(notification);
-            if (address is not null && recipient.EmailPreference == EmailPreferences.Immediate)
+            if (mailNow is not null)
             {
-                into.Emails.Add(new OutgoingEmail(recipient.Id, address, notice.Title, EmailBody(notice.Body, notice.DossierId), now, notification));
+                into.Emails.Add(new OutgoingEmail(recipient.Id, mailNow, notice.Title, EmailBody(notice.Body, notice.DossierId), now, notification));
             }
         }
+    }
+
+    /// <summary>The sweep's rows for the notice, one per recipient, for <see cref="NoticeInsert"/>.</summary>
+    public IEnumerable<NoticeRow> Rows(Notice notice, IEnumerable<Recipient> recipients)
+    {
+        foreach (var recipient in recipients)
+        {
+            var (mailTo, digest) = Delivery(recipient);
+            yield return new NoticeRow(notice.DossierId, notice.StageRound, notice.Stage, notice.Kind, recipient.Id, notice.Day,
+                notice.Title, notice.Body, digest, mailTo, mailTo is null ? null : EmailBody(notice.Body, notice.DossierId));
+        }
+    }
+
+    /// <summary>
+    /// Where an e-mail goes now (mail is on, the recipient has an address and takes immediate e-mail), and whether the
+    /// notice waits for the recipient's daily digest instead.
+    /// </summary>
+    private (string? MailNow, bool Digest) Delivery(Recipient recipient)
+    {
+        var address = email.Value.Enabled && !string.IsNullOrWhiteSpace(recipient.Email) ? recipient.Email : null;
+        return (recipient.EmailPreference == EmailPreferences.Immediate ? address : null,
+            address is not null && recipient.EmailPreference == EmailPreferences.DailyDigest);
     }
 
     /// <summary>
@@ -94,7 +98,7 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
         // A move always opens a new stage round, so none of these notices can exist yet.
         var batch = new NoticeBatch();
         Write(NotificationText.ForMove(dossier, definition, unitName, actionTitle, now),
-            recipients.Where(r => r.UserName != actor.UserName), now, NoKeys, batch);
+            recipients.Where(r => r.UserName != actor.UserName), now, batch);
         db.Notifications.AddRange(batch.Notifications);
         db.OutgoingEmails.AddRange(batch.Emails);
     }

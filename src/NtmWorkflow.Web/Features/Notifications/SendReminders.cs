@@ -69,12 +69,11 @@ public static class SendReminders
                 await db.Dossiers.Where(d => ids.Contains(d.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextReminderAt, moved.Key), cancellationToken);
             }
-            var batch = await WriteNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), now, cancellationToken);
-            await db.InsertAllAsync(batch.Notifications, cancellationToken);
-            await db.InsertAllAsync(batch.Emails, cancellationToken);
+            var rows = await PlanNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), cancellationToken);
+            var written = await db.InsertNoticesAsync(rows, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            metrics.RemindersSent(batch.Notifications.Count);
-            return (due.Count, batch.Notifications.Count);
+            metrics.RemindersSent(written);
+            return (due.Count, written);
         }
 
         private IQueryable<Dossier> DueBatch(DateTime now) => db.Database.IsNpgsql()
@@ -103,15 +102,13 @@ public static class SendReminders
             }
         }
 
-        private async Task<NoticeBatch> WriteNoticesAsync(IReadOnlyList<Plan> plans, DateTime now, CancellationToken cancellationToken)
+        private async Task<List<NoticeRow>> PlanNoticesAsync(IReadOnlyList<Plan> plans, CancellationToken cancellationToken)
         {
-            var batch = new NoticeBatch();
+            var rows = new List<NoticeRow>();
             if (plans.Count == 0)
             {
-                return batch;
+                return rows;
             }
-            var already = await notifier.ExistingAsync(
-                plans.Select(p => p.Dossier.Id).ToList(), plans.SelectMany(p => p.Reminders).Min(r => r.Day), cancellationToken);
             await NameUnitsAsync(plans.Select(p => p.Dossier.UnitCode), cancellationToken);
             var roles = plans.SelectMany(p => p.Reminders.Select(r => RoleOf(p.Stage!, r))).Distinct().ToList();
             var recipients = await notifier.RecipientsAsync(plans.Select(p => p.Dossier.UnitPath).Distinct(), roles, cancellationToken);
@@ -119,12 +116,12 @@ public static class SendReminders
             {
                 foreach (var reminder in reminders)
                 {
-                    notifier.Write(
+                    rows.AddRange(notifier.Rows(
                         NotificationText.ForReminder(dossier, stage!, unitNames[dossier.UnitCode], reminder, lastDay, calendar),
-                        recipients.For(dossier.UnitPath, RoleOf(stage!, reminder)), now, already, batch);
+                        recipients.For(dossier.UnitPath, RoleOf(stage!, reminder))));
                 }
             }
-            return batch;
+            return rows;
         }
 
         private async Task NameUnitsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
