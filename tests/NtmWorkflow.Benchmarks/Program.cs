@@ -4,11 +4,11 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--history-only]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
-/// time, size and peak memory growth.
+/// time, size and peak memory growth; --history-only times the requests of one dossier against its criteria history alone.
 /// </summary>
 public static class BenchMain
 {
@@ -48,6 +48,14 @@ public static class BenchMain
             }
             return 0;
         }
+        await Seeder.DistrictAsync(host, "bench-history", 1);
+        await CreateUserAsync(admin, (HistoryMeasure.Officer, "commune-officer", HistoryMeasure.Unit));
+        var historyRequests = quick ? 20 : 60;
+        if (args.Contains("--history-only"))
+        {
+            Say(Describe(await HistoryMeasure.RunAsync(host, historyRequests)));
+            return 0;
+        }
         var flowCommunes = clients.Sum(c => c * proceduresPerClient[c]);
         await Seeder.DistrictAsync(host, "bench-flow", flowCommunes);
         var readDistrict = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
@@ -71,6 +79,9 @@ public static class BenchMain
         var bare = await Ceiling.RunAsync(host, ceiling.Clients, ceiling.PerClient);
         Say(string.Create(CultureInfo.InvariantCulture, $"bare ceiling at {ceiling.Clients} clients: {bare.ActionsPerSecond:0}/s"));
 
+        var history = await HistoryMeasure.RunAsync(host, historyRequests);
+        Say(Describe(history));
+
         var seeding = Stopwatch.GetTimestamp();
         await Seeder.DossiersAsync(host, readDistrict, readCommunes, seeded);
         var seedSeconds = Stopwatch.GetElapsedTime(seeding).TotalSeconds;
@@ -92,7 +103,7 @@ public static class BenchMain
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
             Run.DescribeMachine(), postgres is null ? "SQLite (WAL), one file" : "PostgreSQL", quick, transitions, bare, seeded, seeded * 11, seedSeconds,
-            reads, sweep, upload, import, exports);
+            reads, sweep, upload, import, exports, history);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
         return 0;
@@ -112,6 +123,9 @@ public static class BenchMain
 
     private static string Describe(ExportResult export) => string.Create(CultureInfo.InvariantCulture,
         $"export of {export.Rows} dossiers as {export.Format}: {export.Bytes / 1024} KB in {export.Seconds:0.00} s, peak growth: working set +{export.PeakWorkingSetGrowthMegabytes:0} MB, managed heap +{export.PeakGcHeapGrowthMegabytes:0} MB");
+
+    private static string Describe(HistoryResult history) => string.Join("; ", history.Rows.Select(r => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Request}: p50 {r.EmptyP50:0.0} ms empty, {r.LongP50:0.0} ms at {history.Entries} entries (×{r.Ratio:0.00})")));
 
     private static void Say(string line) => Console.WriteLine($"[bench] {line}");
 }
