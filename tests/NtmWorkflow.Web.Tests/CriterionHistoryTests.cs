@@ -54,6 +54,13 @@ public sealed class CriterionHistoryTests(NtmApp app) : IClassFixture<NtmApp>
         var last = await Procedure.Must(await client.GetAsync($"/api/dossiers/{Procedure.Id(dossier)}/criteria/5/history?page=3&pageSize=10"));
         Assert.Equal(6, last.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, last.GetProperty("items")[5].GetProperty("note").ValueKind);
+
+        var session = await PageSession.SignedIn(app, commune.Officer);
+        Assert.Contains($"/Dossiers/{Procedure.Id(dossier)}/Criteria/5/History", await session.Html($"/Dossiers/{Procedure.Id(dossier)}"));
+        var older = await session.Html($"/Dossiers/{Procedure.Id(dossier)}/Criteria/5/History?pageNumber=2");
+        Assert.Contains("Lần 5<", older);
+        Assert.DoesNotContain($"Lần {Edits}<", older);
+        Assert.Contains("Trang trước", older);
     }
 
     [Fact]
