@@ -191,6 +191,7 @@ ListDecisionBatches.Map(api);
 GetTimeline.Map(api);
 ListTasks.Map(api);
 GetCriteria.Map(api);
+GetCriterionHistory.Map(api);
 AssessCriterion.Map(api);
 ReviewCriterion.Map(api);
 UpdateConditions.Map(api);

@@ -4,11 +4,12 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only] [--profile N] [--full-answers]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only] [--history-only] [--profile N] [--full-answers]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
-/// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone. --profile N runs N
+/// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone; --history-only times the requests of one
+/// dossier against its criteria history alone. --profile N runs N
 /// procedures at one client alone, after waiting for a line on standard input so that a profiler can attach first
 /// (tests/NtmWorkflow.Benchmarks/profile does that). The transitions' client asks for minimal answers to its writes
 /// (Prefer: return=minimal); --full-answers reads the whole views instead.
@@ -61,6 +62,14 @@ public static class BenchMain
             }
             return 0;
         }
+        await Seeder.DistrictAsync(host, "bench-history", 1);
+        await CreateUserAsync(admin, (HistoryMeasure.Officer, "commune-officer", HistoryMeasure.Unit));
+        var historyRequests = quick ? 20 : 60;
+        if (args.Contains("--history-only"))
+        {
+            Say(Describe(await HistoryMeasure.RunAsync(host, historyRequests)));
+            return 0;
+        }
         if (Option("--profile") is { } profileSize)
         {
             proceduresPerClient[1] = int.Parse(profileSize, CultureInfo.InvariantCulture);
@@ -98,6 +107,9 @@ public static class BenchMain
         var bare = await Ceiling.RunAsync(host, ceiling.Clients, ceiling.PerClient);
         Say(string.Create(CultureInfo.InvariantCulture, $"bare ceiling at {ceiling.Clients} clients: {bare.ActionsPerSecond:0}/s"));
 
+        var history = await HistoryMeasure.RunAsync(host, historyRequests);
+        Say(Describe(history));
+
         var seeding = Stopwatch.GetTimestamp();
         await Seeder.DossiersAsync(host, readDistrict, readCommunes, seeded);
         var seedSeconds = Stopwatch.GetElapsedTime(seeding).TotalSeconds;
@@ -119,7 +131,7 @@ public static class BenchMain
         var run = new Run(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), Run.CurrentCommit(),
             "dotnet run -c Release --project tests/NtmWorkflow.Benchmarks" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains('=') ? "CONN" : a))),
             Run.DescribeMachine(), await host.DescribeDatabaseAsync(), quick, transitions, bare, seeded, seeded * 11, seedSeconds,
-            reads, sweep, upload, import, exports, minimal);
+            reads, sweep, upload, import, exports, history, minimal);
         await Report.WriteAsync(run, output);
         Say(string.Create(CultureInfo.InvariantCulture, $"report written to {output} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s in all)"));
         return 0;
@@ -139,6 +151,9 @@ public static class BenchMain
 
     private static string Describe(ExportResult export) => string.Create(CultureInfo.InvariantCulture,
         $"export of {export.Rows} dossiers as {export.Format}: {export.Bytes / 1024} KB in {export.Seconds:0.00} s, peak growth: working set +{export.PeakWorkingSetGrowthMegabytes:0} MB, managed heap +{export.PeakGcHeapGrowthMegabytes:0} MB");
+
+    private static string Describe(HistoryResult history) => string.Join("; ", history.Rows.Select(r => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Request}: p50 {r.EmptyP50:0.0} ms empty, {r.LongP50:0.0} ms at {history.Entries} entries (×{r.Ratio:0.00})")));
 
     private static void Say(string line) => Console.WriteLine($"[bench] {line}");
 }

@@ -11,7 +11,7 @@ public sealed record Run(
     string Date, string Commit, string Command, string Machine, string Database, bool Quick,
     IReadOnlyList<Transitions.Result> Transitions, Transitions.Result Ceiling, int SeededDossiers, int SeededEvents, double SeedSeconds,
     IReadOnlyList<ReadResult> Reads, SweepResult Sweep, UploadResult Upload, ImportResult Import,
-    IReadOnlyList<ExportResult> Exports, bool MinimalAnswers)
+    IReadOnlyList<ExportResult> Exports, HistoryResult History, bool MinimalAnswers)
 {
     public static string DescribeMachine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB, " +
@@ -113,6 +113,15 @@ public static class Report
         }
         md.AppendLine();
 
+        md.AppendLine("## Cost against a dossier's criteria history").AppendLine();
+        md.AppendLine(string.Create(ci, $"One commune's dossier, sequential requests by its officer: a criterion's PUT, the dossier and its criteria, timed in turn with an empty history (each PUT timed adds an entry), then again after {run.History.Entries:N0} self-assessments of that criterion through the API:")).AppendLine();
+        md.AppendLine("| Request | Requests | p50 ms, empty | p50 ms, long history | Ratio |").AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var h in run.History.Rows)
+        {
+            md.AppendLine(string.Create(ci, $"| `{h.Request}` | {h.Requests} | {h.EmptyP50:0.0} | {h.LongP50:0.0} | {h.Ratio:0.00} |"));
+        }
+        md.AppendLine();
+
         md.AppendLine("## Targets").AppendLine();
         md.AppendLine("| Target | Measured | Met |").AppendLine("|---|---|---|");
         void Target(string target, string measured, bool met) => md.AppendLine($"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
@@ -122,6 +131,9 @@ public static class Report
         Target("reminder sweep < 2 s at 100,000 open stages", string.Create(ci, $"{run.Sweep.Seconds:0.00} s at {run.Sweep.OpenStages:N0}"), run.Sweep.OpenStages >= 100_000 && run.Sweep.Seconds < 2);
         Target("upload ≥ 100 MB/s", string.Create(ci, $"{run.Upload.MegabytesPerSecond:0} MB/s"), run.Upload.MegabytesPerSecond >= 100);
         Target("upload memory growth < 32 MB", string.Create(ci, $"{run.Upload.PeakGrowthMegabytes:0} MB"), run.Upload.PeakGrowthMegabytes < 32);
+        var worst = run.History.Rows.MaxBy(h => h.Ratio)!;
+        Target(string.Create(ci, $"requests of a dossier at {HistoryMeasure.Entries:N0} history entries < 1.5 × with none"),
+            string.Create(ci, $"×{worst.Ratio:0.00} at worst (`{worst.Request}`)"), run.History.Entries >= HistoryMeasure.Entries && worst.Ratio < 1.5);
         Target("actions/s ≥ 30 % of the bare ceiling", string.Create(ci, $"{100 * top.ActionsPerSecond / run.Ceiling.ActionsPerSecond:0} %"),
             top.ActionsPerSecond >= 0.3 * run.Ceiling.ActionsPerSecond);
         return md.ToString();

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
@@ -47,14 +45,7 @@ public sealed class CriterionStatusBackfillTests(NtmApp app) : IClassFixture<Ntm
         Assert.Equal(CriterionStatus.FromCommune, Assert.Single(await StatusesAsync(recorded.Code)).Source);
     }
 
-    private async Task MigrateAsync(bool toBefore)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var migrations = db.Database.GetMigrations().ToList();
-        var backfill = migrations.Single(m => m.EndsWith("_BackfillCriterionStatuses", StringComparison.Ordinal));
-        await db.GetService<IMigrator>().MigrateAsync(toBefore ? migrations[migrations.IndexOf(backfill) - 1] : null);
-    }
+    private Task MigrateAsync(bool toBefore) => MigrationSteps.MigrateAsync(app, "BackfillCriterionStatuses", toBefore);
 
     private async Task<List<CriterionStatus>> StatusesAsync(string unitCode)
     {

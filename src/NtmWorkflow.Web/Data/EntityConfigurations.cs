@@ -151,7 +151,16 @@ internal sealed class CriterionEntryConfiguration : IEntityTypeConfiguration<Cri
         entry.Property(e => e.Role).HasMaxLength(Limits.Code);
         entry.Property(e => e.CommuneGroup).HasMaxLength(Limits.Code);
         entry.HasOne<Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
-        entry.HasIndex(e => new { e.DossierId, e.Kind, e.Number });
+        // The history of one criterion in the order it was made, read backwards for its latest entries and pages.
+        entry.HasIndex(e => new { e.DossierId, e.Kind, e.Number, e.Id });
+        // At most one current self-assessment per criterion and one current verdict per criterion and stage, even if a
+        // writer ever skipped the dossier's lock; the same filters let a read of the current state use these indexes.
+        entry.HasIndex(e => new { e.DossierId, e.Number }).IsUnique()
+            .HasFilter($"\"{nameof(CriterionEntry.IsCurrent)}\" AND \"{nameof(CriterionEntry.Kind)}\" = '{CriterionEntry.SelfAssessment}'")
+            .HasDatabaseName("IX_criterion_entries_current_self_assessment");
+        entry.HasIndex(e => new { e.DossierId, e.Number, e.Stage }).IsUnique()
+            .HasFilter($"\"{nameof(CriterionEntry.IsCurrent)}\" AND \"{nameof(CriterionEntry.Kind)}\" = '{CriterionEntry.Review}'")
+            .HasDatabaseName("IX_criterion_entries_current_review");
     }
 }
 

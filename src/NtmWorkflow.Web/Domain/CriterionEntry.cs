@@ -5,7 +5,9 @@ namespace NtmWorkflow.Web.Domain;
 
 /// <summary>
 /// One judgement of one criterion, appended and never overwritten: the commune's self-assessment (met or not, with
-/// indicator values) or a reviewer's verdict at a tier. The latest entry of each kind is the current one.
+/// indicator values) or a reviewer's verdict at a tier. The latest self-assessment of a criterion, and the latest verdict
+/// of a criterion at each review stage (tier), carry <see cref="IsCurrent"/>: reads find the current state by key instead of
+/// rebuilding it from a history that grows with every edit.
 /// </summary>
 public sealed class CriterionEntry
 {
@@ -32,6 +34,7 @@ public sealed class CriterionEntry
         ActorUserName = actor.UserName;
         Role = role;
         At = at;
+        IsCurrent = true;
     }
 
     public long Id { get; private set; }
@@ -63,6 +66,9 @@ public sealed class CriterionEntry
     /// that a later change of group leaves the judgement as it was made; null when the commune had none.
     /// </summary>
     public string? CommuneGroup { get; private set; }
+
+    /// <summary>Whether this is the latest entry of its kind for its criterion (and, for a verdict, its stage).</summary>
+    public bool IsCurrent { get; private set; }
 
     public IReadOnlyDictionary<string, IndicatorValue> Values() =>
         JsonSerializer.Deserialize<Dictionary<string, IndicatorValue>>(ValuesJson, Json) ?? [];

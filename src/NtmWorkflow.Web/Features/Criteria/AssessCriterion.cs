@@ -48,7 +48,7 @@ public static class AssessCriterion
             var claim = new CriterionClaim(command.Number, command.Body.Met!.Value, values, group);
             var now = clock.GetUtcNow().UtcDateTime;
             var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, thresholds, actor, now);
-            db.CriterionEntries.Add(entry);
+            await db.AppendAsync(entry, cancellationToken);
             await statuses.RecordFromDossierAsync(dossier, unit, set, claim, command.Body.Explanation, thresholds, actor, now, cancellationToken);
             return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
         }

@@ -70,7 +70,16 @@ public static class GetCriteria
         AssessmentView? SelfAssessment,
         IReadOnlyList<AssessmentView> History,
         IReadOnlyList<ReviewView> Reviews,
-        IReadOnlyList<EvidenceView> Evidence);
+        IReadOnlyList<EvidenceView> Evidence,
+        int HistoryCount,
+        int ReviewCount);
+
+    /// <summary>
+    /// How many of a criterion's latest self-assessments <see cref="CriterionView.History"/> holds, and of its latest
+    /// verdicts <see cref="CriterionView.Reviews"/> (besides the current verdict of every stage); the rest is paged by
+    /// <see cref="GetCriterionHistory"/>.
+    /// </summary>
+    public const int RecentEntries = 10;
 
     /// <summary>A paper uploaded as evidence for the criterion.</summary>
     public sealed record EvidenceView(Guid DocumentId, string Type, string FileName, int Version);
@@ -117,16 +126,26 @@ public static class GetCriteria
         CancellationToken cancellationToken)
     {
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
-        var (entries, reviews) = await dossiers.AllEntriesAsync(dossier.Id, cancellationToken);
-        var claims = entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
+        var current = await dossiers.CurrentSelfAssessmentsAsync(dossier.Id, cancellationToken);
+        var currentReviews = await dossiers.CurrentReviewsAsync(dossier.Id, cancellationToken);
+        var recent = await dossiers.RecentEntriesAsync(dossier.Id, RecentEntries, cancellationToken);
+        var counts = await dossiers.EntryCountsAsync(dossier.Id, cancellationToken);
+        var claims = current.ToDictionary(e => e.Number, e => e.ToClaim());
         var today = await groups.TodayAsync(unit.Code, cancellationToken);
         var thresholds = groups.Thresholds(dossier, unit, set, today?.Group);
         var unmet = CriteriaEvaluation.Unmet(set, claims, thresholds);
-        var disputed = DossierLookup.Disputed(set, reviews);
+        var disputed = DossierLookup.Disputed(set, currentReviews);
         var evidence = await dossiers.EvidenceAsync(dossier.Id, cancellationToken);
         var criteria = set.Criteria.Select(criterion =>
         {
-            var history = entries.Where(e => e.Number == criterion.Number).Select(View).ToList();
+            var history = recent.Where(e => e.Number == criterion.Number && e.Kind == CriterionEntry.SelfAssessment).Select(View).ToList();
+            // Every stage's current verdict stays in the list however many verdicts another stage has given since.
+            var reviews = recent.Where(r => r.Kind == CriterionEntry.Review).Concat(currentReviews)
+                .Where(r => r.Number == criterion.Number)
+                .DistinctBy(r => r.Id)
+                .OrderBy(r => r.Id)
+                .Select(r => new ReviewView(r.Stage, r.Verdict, r.Note, r.ActorUserName, r.At))
+                .ToList();
             var claim = claims.GetValueOrDefault(criterion.Number);
             var values = claim?.Values ?? new Dictionary<string, IndicatorValue>();
             var context = claim is null ? thresholds : thresholds.For(claim);
@@ -139,10 +158,11 @@ public static class GetCriteria
                 criterion.Indicators.Select(i => Indicator(i, values.GetValueOrDefault(i.Code), context)).ToList(),
                 history.LastOrDefault(),
                 history,
-                reviews.Where(r => r.Number == criterion.Number)
-                    .Select(r => new ReviewView(r.Stage, r.Verdict, r.Note, r.ActorUserName, r.At)).ToList(),
+                reviews,
                 evidence.Where(d => d.Criteria.Contains(criterion.Number))
-                    .Select(d => new EvidenceView(d.Id, d.Type, d.FileName, d.Version)).ToList());
+                    .Select(d => new EvidenceView(d.Id, d.Type, d.FileName, d.Version)).ToList(),
+                counts.GetValueOrDefault((CriterionEntry.SelfAssessment, criterion.Number)),
+                counts.GetValueOrDefault((CriterionEntry.Review, criterion.Number)));
         }).ToList();
         return new CriteriaView(
             dossier.Id,
@@ -172,7 +192,7 @@ public static class GetCriteria
         indicator.Note,
         indicator.StandardFor(context.Year));
 
-    private static AssessmentView View(CriterionEntry entry) =>
+    internal static AssessmentView View(CriterionEntry entry) =>
         new(entry.Verdict, entry.Note, entry.Values(), entry.Stage, entry.ActorUserName, entry.At, entry.CommuneGroup);
 
     public static void Map(IEndpointRouteBuilder app) =>

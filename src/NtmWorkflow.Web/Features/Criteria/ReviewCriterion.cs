@@ -40,7 +40,7 @@ public static class ReviewCriterion
             var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
             var entry = dossier.ReviewCriterion(set, definition, command.Number, command.Body.Agree!.Value, command.Body.Note, actor,
                 clock.GetUtcNow().UtcDateTime);
-            db.CriterionEntries.Add(entry);
+            await db.AppendAsync(entry, cancellationToken);
             return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
         }
     }

@@ -104,46 +104,65 @@ internal sealed class DossierLookup(
     public Task<CriteriaSet> CriteriaAsync(Dossier dossier, CancellationToken cancellationToken) =>
         criteria.GetPinnedAsync(db, dossier.CriteriaSetId, dossier.CriteriaSetVersion, dossier.CriteriaSetHash, cancellationToken);
 
+    /// <summary>The latest self-assessment of each criterion, read by its current key.</summary>
+    public async Task<Dictionary<int, CriterionClaim>> ClaimsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        (await CurrentSelfAssessmentsAsync(dossierId, cancellationToken)).ToDictionary(e => e.Number, e => e.ToClaim());
+
     /// <summary>The latest self-assessment of each criterion.</summary>
-    public async Task<Dictionary<int, CriterionClaim>> ClaimsAsync(Guid dossierId, CancellationToken cancellationToken)
+    public Task<List<CriterionEntry>> CurrentSelfAssessmentsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        db.CriterionEntries.AsNoTracking()
+            .Where(e => e.DossierId == dossierId && e.IsCurrent && e.Kind == CriterionEntry.SelfAssessment)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The latest verdict on each criterion at each review stage, oldest first.</summary>
+    public Task<List<CriterionEntry>> CurrentReviewsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        db.CriterionEntries.AsNoTracking()
+            .Where(e => e.DossierId == dossierId && e.IsCurrent && e.Kind == CriterionEntry.Review)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="perCriterion"/> self-assessments and verdicts of each criterion, oldest first. The read
+    /// starts from the current rows and walks each criterion's history backwards by index from its latest entry, so its cost
+    /// is bounded by what it returns, not by how long the history has grown.
+    /// </summary>
+    public Task<List<CriterionEntry>> RecentEntriesAsync(Guid dossierId, int perCriterion, CancellationToken cancellationToken)
     {
-        var entries = await SelfAssessmentsAsync(dossierId, cancellationToken);
-        return entries.GroupBy(e => e.Number).ToDictionary(g => g.Key, g => g.Last().ToClaim());
+        var entries = db.CriterionEntries.AsNoTracking();
+        var currentSelfAssessments = entries.Where(e => e.DossierId == dossierId && e.IsCurrent && e.Kind == CriterionEntry.SelfAssessment);
+        // The latest verdict of a criterion is current at its stage; of a criterion's current verdicts, that one leads.
+        var latestReviews = entries.Where(e => e.DossierId == dossierId && e.IsCurrent && e.Kind == CriterionEntry.Review
+            && !entries.Any(o => o.DossierId == e.DossierId && o.Kind == e.Kind && o.Number == e.Number && o.Id > e.Id));
+        return currentSelfAssessments.Concat(latestReviews)
+            .Join(entries, h => new { h.DossierId, h.Kind, h.Number }, e => new { e.DossierId, e.Kind, e.Number }, (h, e) => new { h, e })
+            .Where(x => x.e.Id > (entries
+                .Where(o => o.DossierId == x.h.DossierId && o.Kind == x.h.Kind && o.Number == x.h.Number)
+                .OrderByDescending(o => o.Id)
+                .Skip(perCriterion)
+                .Select(o => (long?)o.Id)
+                .FirstOrDefault() ?? 0))
+            .Select(x => x.e)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Every self-assessment entry, oldest first.</summary>
-    public Task<List<CriterionEntry>> SelfAssessmentsAsync(Guid dossierId, CancellationToken cancellationToken) =>
-        EntriesAsync(dossierId, CriterionEntry.SelfAssessment, cancellationToken);
+    /// <summary>How many self-assessments and verdicts each criterion has, counted on the index.</summary>
+    public async Task<Dictionary<(string Kind, int Number), int>> EntryCountsAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        (await db.CriterionEntries.Where(e => e.DossierId == dossierId)
+            .GroupBy(e => new { e.Kind, e.Number })
+            .Select(g => new { g.Key.Kind, g.Key.Number, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(c => (c.Kind, c.Number), c => c.Count);
 
-    /// <summary>Every reviewer's verdict, at every tier, oldest first.</summary>
-    public Task<List<CriterionEntry>> ReviewsAsync(Guid dossierId, CancellationToken cancellationToken) =>
-        EntriesAsync(dossierId, CriterionEntry.Review, cancellationToken);
-
-    /// <summary>The criteria whose latest verdict in a review stage is "disagree", per stage.</summary>
-    public static IReadOnlyList<Criterion> Disputed(CriteriaSet set, IEnumerable<CriterionEntry> reviews, string? stage = null)
+    /// <summary>The criteria whose current verdict is "disagree", in one review stage or any.</summary>
+    public static IReadOnlyList<Criterion> Disputed(CriteriaSet set, IEnumerable<CriterionEntry> currentReviews, string? stage = null)
     {
-        var disputed = reviews
-            .Where(r => stage is null || r.Stage == stage)
-            .GroupBy(r => (r.Stage, r.Number))
-            .Where(g => !g.Last().Verdict)
-            .Select(g => g.Key.Number)
+        var disputed = currentReviews
+            .Where(r => (stage is null || r.Stage == stage) && !r.Verdict)
+            .Select(r => r.Number)
             .ToHashSet();
         return set.Criteria.Where(c => disputed.Contains(c.Number)).ToList();
     }
-
-    /// <summary>Every self-assessment and every verdict, oldest first, in one read.</summary>
-    public async Task<(List<CriterionEntry> SelfAssessments, List<CriterionEntry> Reviews)> AllEntriesAsync(
-        Guid dossierId, CancellationToken cancellationToken)
-    {
-        var entries = await Entries(dossierId).ToListAsync(cancellationToken);
-        return (entries.Where(e => e.Kind == CriterionEntry.SelfAssessment).ToList(), entries.Where(e => e.Kind == CriterionEntry.Review).ToList());
-    }
-
-    private Task<List<CriterionEntry>> EntriesAsync(Guid dossierId, string kind, CancellationToken cancellationToken) =>
-        Entries(dossierId).Where(e => e.Kind == kind).ToListAsync(cancellationToken);
-
-    private IQueryable<CriterionEntry> Entries(Guid dossierId) =>
-        db.CriterionEntries.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id);
 
     /// <summary>What an action's checks need to know; the disputes are read only for an action that checks reviews.</summary>
     public async Task<GateFacts> GateFactsAsync(
@@ -156,7 +175,7 @@ internal sealed class DossierLookup(
             return GateFacts.None;
         }
         var disputed = taken.Checks.Contains(GateCheck.Reviews)
-            ? Disputed(state.Set, await ReviewsAsync(dossier.Id, cancellationToken), dossier.Stage)
+            ? Disputed(state.Set, await CurrentReviewsAsync(dossier.Id, cancellationToken), dossier.Stage)
             : [];
         return new GateFacts(
             state.Unmet,

@@ -48,7 +48,7 @@ public static class DraftDossierPaper
             Dossier dossier, WorkflowDefinition definition, AdministrativeUnit unit, CancellationToken cancellationToken)
         {
             var state = await dossiers.StateAsync(dossier, unit, cancellationToken);
-            var verdicts = (await dossiers.ReviewsAsync(dossier.Id, cancellationToken))
+            var verdicts = (await dossiers.CurrentReviewsAsync(dossier.Id, cancellationToken))
                 .Where(r => r.Role == Roles.ProvinceAppraiser)
                 .GroupBy(r => r.Number)
                 .ToDictionary(g => g.Key, g => g.Last().Verdict);

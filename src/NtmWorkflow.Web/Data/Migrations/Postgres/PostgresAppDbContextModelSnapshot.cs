@@ -645,6 +645,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -676,7 +679,17 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId", "Kind", "Number");
+                    b.HasIndex("DossierId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_criterion_entries_current_self_assessment")
+                        .HasFilter("\"IsCurrent\" AND \"Kind\" = 'self-assessment'");
+
+                    b.HasIndex("DossierId", "Number", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("IX_criterion_entries_current_review")
+                        .HasFilter("\"IsCurrent\" AND \"Kind\" = 'review'");
+
+                    b.HasIndex("DossierId", "Kind", "Number", "Id");
 
                     b.ToTable("criterion_entries", (string)null);
                 });

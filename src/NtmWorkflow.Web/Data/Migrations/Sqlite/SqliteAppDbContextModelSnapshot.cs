@@ -626,6 +626,9 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -657,7 +660,17 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId", "Kind", "Number");
+                    b.HasIndex("DossierId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_criterion_entries_current_self_assessment")
+                        .HasFilter("\"IsCurrent\" AND \"Kind\" = 'self-assessment'");
+
+                    b.HasIndex("DossierId", "Number", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("IX_criterion_entries_current_review")
+                        .HasFilter("\"IsCurrent\" AND \"Kind\" = 'review'");
+
+                    b.HasIndex("DossierId", "Kind", "Number", "Id");
 
                     b.ToTable("criterion_entries", (string)null);
                 });
