@@ -19,13 +19,20 @@ public static class ReturnPreference
         request.Headers["Prefer"].SelectMany(value => (value ?? "").Split([',', ';'], StringSplitOptions.TrimEntries))
             .Any(token => token.Equals("return=minimal", StringComparison.OrdinalIgnoreCase));
 
-    public static Results<Ok<T>, NoContent> Answer<T>(HttpContext http, T view, int version)
+    public static Results<Ok<T>, NoContent> Answer<T>(HttpContext http, T view, int version) =>
+        WantsMinimal(http.Request) ? Minimal(http, version) : Full(http, view);
+
+    /// <summary>The whole view, the answer without the preference.</summary>
+    public static Ok<T> Full<T>(HttpContext http, T view)
     {
         http.Response.Headers.Vary = "Prefer";
-        if (!WantsMinimal(http.Request))
-        {
-            return TypedResults.Ok(view);
-        }
+        return TypedResults.Ok(view);
+    }
+
+    /// <summary>The preference honoured: no body, the dossier's new version in a header.</summary>
+    public static NoContent Minimal(HttpContext http, int version)
+    {
+        http.Response.Headers.Vary = "Prefer";
         http.Response.Headers["Preference-Applied"] = "return=minimal";
         http.Response.Headers[VersionHeader] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.NoContent();

@@ -16,7 +16,11 @@ public static class AssessCriterion
     /// <param name="Values">Indicator code → true/false for yes-no indicators, a number for the others.</param>
     public sealed record Body(bool? Met, Dictionary<string, JsonElement>? Values, string? Explanation);
 
-    public sealed record Command(Guid DossierId, int Number, Body Body) : IRequest<GetCriteria.CriteriaView>, IDossierRequest, ICommand;
+    public sealed record Command(Guid DossierId, int Number, Body Body) : IRequest<GetCriteria.CriteriaSaved>, IDossierRequest, ICommand
+    {
+        /// <summary>Answer with the dossier\'s new version alone (Prefer: return=minimal), not the criteria.</summary>
+        public bool VersionOnly { get; init; }
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -32,9 +36,9 @@ public static class AssessCriterion
 
     internal sealed class Handler(
         AppDbContext db, DossierLookup dossiers, CommuneGroups groups, CriterionStatusLog statuses, ICurrentActor actors, TimeProvider clock)
-        : IRequestHandler<Command, GetCriteria.CriteriaView>
+        : IRequestHandler<Command, GetCriteria.CriteriaSaved>
     {
-        public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<GetCriteria.CriteriaSaved> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, unit) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
@@ -50,14 +54,16 @@ public static class AssessCriterion
             var entry = dossier.AssessCriterion(definition, set, claim, command.Body.Explanation, claims, thresholds, actor, now);
             await db.AppendAsync(entry, cancellationToken);
             await statuses.RecordFromDossierAsync(dossier, unit, set, claim, command.Body.Explanation, thresholds, actor, now, cancellationToken);
-            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, command.VersionOnly, cancellationToken);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPut("/api/dossiers/{id:guid}/criteria/{number:int}",
-                async (Guid id, int number, Body body, IMediator mediator, CancellationToken cancellationToken) =>
-                    TypedResults.Ok(await mediator.Send(new Command(id, number, body), cancellationToken)))
+                async (Guid id, int number, Body body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                    GetCriteria.Answer(http, await mediator.Send(
+                        new Command(id, number, body) { VersionOnly = ReturnPreference.WantsMinimal(http.Request) }, cancellationToken)))
+            .HonoursReturnMinimal()
             .WithTags("Criteria")
             .WithSummary("Xã tự đánh giá một tiêu chí");
 }

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Web.Data;
@@ -107,18 +108,26 @@ public static class GetCriteria
         }
     }
 
+    /// <summary>What a write to the criteria answers: the dossier's new version and, unless only that was asked for, the criteria.</summary>
+    public sealed record CriteriaSaved(int DossierVersion, CriteriaView? Criteria);
+
     /// <summary>
-    /// Saves a change to the criteria and answers with the criteria as they now stand. The commit comes first: the
-    /// answer reads several tables, and on SQLite every other writer would wait for those reads.
+    /// Saves a change to the criteria and answers with the criteria as they now stand, or with the version alone for a
+    /// caller that sent Prefer: return=minimal. The commit comes first: the answer reads several tables, and on SQLite
+    /// every other writer would wait for those reads.
     /// </summary>
-    internal static async Task<CriteriaView> SaveAndBuildAsync(
+    internal static async Task<CriteriaSaved> SaveAndBuildAsync(
         AppDbContext db, DossierLookup dossiers, CommuneGroups groups, Dossier dossier, WorkflowDefinition definition,
-        AdministrativeUnit unit, CancellationToken cancellationToken)
+        AdministrativeUnit unit, bool versionOnly, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.CommitTransactionAsync(cancellationToken);
-        return await Build(dossiers, groups, dossier, definition, unit, cancellationToken);
+        return new CriteriaSaved(dossier.Version, versionOnly ? null : await Build(dossiers, groups, dossier, definition, unit, cancellationToken));
     }
+
+    /// <summary>The HTTP answer to a write to the criteria: the criteria (200), or 204 with the version (return=minimal).</summary>
+    internal static Results<Ok<CriteriaView>, NoContent> Answer(HttpContext http, CriteriaSaved saved) =>
+        saved.Criteria is { } view ? ReturnPreference.Full(http, view) : ReturnPreference.Minimal(http, saved.DossierVersion);
 
     /// <remarks>The unit's commune group is today's, shown beside the group each self-assessment was recorded under.</remarks>
     internal static async Task<CriteriaView> Build(

@@ -12,7 +12,11 @@ public static class ReviewCriterion
 {
     public sealed record Body(bool? Agree, string? Note);
 
-    public sealed record Command(Guid DossierId, int Number, Body Body) : IRequest<GetCriteria.CriteriaView>, IDossierRequest, ICommand;
+    public sealed record Command(Guid DossierId, int Number, Body Body) : IRequest<GetCriteria.CriteriaSaved>, IDossierRequest, ICommand
+    {
+        /// <summary>Answer with the dossier\'s new version alone (Prefer: return=minimal), not the criteria.</summary>
+        public bool VersionOnly { get; init; }
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -31,9 +35,9 @@ public static class ReviewCriterion
     }
 
     internal sealed class Handler(AppDbContext db, DossierLookup dossiers, CommuneGroups groups, ICurrentActor actors, TimeProvider clock)
-        : IRequestHandler<Command, GetCriteria.CriteriaView>
+        : IRequestHandler<Command, GetCriteria.CriteriaSaved>
     {
-        public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<GetCriteria.CriteriaSaved> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, unit) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
@@ -41,14 +45,16 @@ public static class ReviewCriterion
             var entry = dossier.ReviewCriterion(set, definition, command.Number, command.Body.Agree!.Value, command.Body.Note, actor,
                 clock.GetUtcNow().UtcDateTime);
             await db.AppendAsync(entry, cancellationToken);
-            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, command.VersionOnly, cancellationToken);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPut("/api/dossiers/{id:guid}/criteria/{number:int}/review",
-                async (Guid id, int number, Body body, IMediator mediator, CancellationToken cancellationToken) =>
-                    TypedResults.Ok(await mediator.Send(new Command(id, number, body), cancellationToken)))
+                async (Guid id, int number, Body body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                    GetCriteria.Answer(http, await mediator.Send(
+                        new Command(id, number, body) { VersionOnly = ReturnPreference.WantsMinimal(http.Request) }, cancellationToken)))
+            .HonoursReturnMinimal()
             .WithTags("Criteria")
             .WithSummary("Huyện, tỉnh cho ý kiến về một tiêu chí");
 }

@@ -19,7 +19,11 @@ public static class UpdateConditions
         int? SmartHamlets,
         string? StandoutField);
 
-    public sealed record Command(Guid DossierId, Body Body) : IRequest<GetCriteria.CriteriaView>, IDossierRequest, ICommand;
+    public sealed record Command(Guid DossierId, Body Body) : IRequest<GetCriteria.CriteriaSaved>, IDossierRequest, ICommand
+    {
+        /// <summary>Answer with the dossier\'s new version alone (Prefer: return=minimal), not the criteria.</summary>
+        public bool VersionOnly { get; init; }
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -44,9 +48,9 @@ public static class UpdateConditions
     }
 
     internal sealed class Handler(AppDbContext db, DossierLookup dossiers, CommuneGroups groups, ICurrentActor actors, TimeProvider clock)
-        : IRequestHandler<Command, GetCriteria.CriteriaView>
+        : IRequestHandler<Command, GetCriteria.CriteriaSaved>
     {
-        public async Task<GetCriteria.CriteriaView> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<GetCriteria.CriteriaSaved> Handle(Command command, CancellationToken cancellationToken)
         {
             var actor = await actors.RequireAsync(cancellationToken);
             var (dossier, definition, unit) = await dossiers.LoadAsync(command.DossierId, forUpdate: true, cancellationToken);
@@ -54,13 +58,16 @@ public static class UpdateConditions
             var conditions = new RecognitionConditions(
                 b.SatisfactionPercent, b.ConstructionDebtVnd, b.SecurityStable, b.IncomeAboveNangCaoPercent, b.SmartHamlets, b.StandoutField);
             dossier.UpdateConditions(definition, conditions, actor, clock.GetUtcNow().UtcDateTime);
-            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, cancellationToken);
+            return await GetCriteria.SaveAndBuildAsync(db, dossiers, groups, dossier, definition, unit, command.VersionOnly, cancellationToken);
         }
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/dossiers/{id:guid}/conditions", async (Guid id, Body body, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(new Command(id, body), cancellationToken)))
+        app.MapPut("/api/dossiers/{id:guid}/conditions",
+                async (Guid id, Body body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                    GetCriteria.Answer(http, await mediator.Send(
+                        new Command(id, body) { VersionOnly = ReturnPreference.WantsMinimal(http.Request) }, cancellationToken)))
+            .HonoursReturnMinimal()
             .WithTags("Criteria")
             .WithSummary("Xã ghi các điều kiện công nhận (hài lòng, nợ đọng, an ninh trật tự)");
 }
