@@ -137,8 +137,8 @@ public static class GetCriteria
         var set = await dossiers.CriteriaAsync(dossier, cancellationToken);
         var current = await dossiers.CurrentSelfAssessmentsAsync(dossier.Id, cancellationToken);
         var currentReviews = await dossiers.CurrentReviewsAsync(dossier.Id, cancellationToken);
-        var recent = await dossiers.RecentEntriesAsync(dossier.Id, set.Criteria.Select(c => c.Number), RecentEntries, cancellationToken);
         var counts = await dossiers.EntryCountsAsync(dossier.Id, cancellationToken);
+        var recent = await dossiers.RecentEntriesAsync(dossier.Id, counts, RecentEntries, cancellationToken);
         var claims = current.ToDictionary(e => e.Number, e => e.ToClaim());
         var today = await groups.TodayAsync(unit.Code, cancellationToken);
         var thresholds = groups.Thresholds(dossier, unit, set, today?.Group);

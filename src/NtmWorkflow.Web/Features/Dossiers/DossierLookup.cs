@@ -122,26 +122,25 @@ internal sealed class DossierLookup(
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The latest <paramref name="perCriterion"/> self-assessments and verdicts of each of the criteria, oldest first.
+    /// The latest <paramref name="perCriterion"/> self-assessments and verdicts of each criterion, oldest first, knowing
+    /// how many each has. The criteria with no more than that are read whole in one plain query, as almost every
+    /// dossier's are; each criterion with a longer history is read by its own seek on the (dossier, kind, number, id)
+    /// index that stops after that many rows, so the cost follows what is returned, not how long a history has grown.
     /// </summary>
     public async Task<List<CriterionEntry>> RecentEntriesAsync(
-        Guid dossierId, IEnumerable<int> numbers, int perCriterion, CancellationToken cancellationToken)
+        Guid dossierId, IReadOnlyDictionary<(string Kind, int Number), int> counts, int perCriterion, CancellationToken cancellationToken)
     {
-        // One bounded read per (kind, criterion), each a seek on (dossier, kind, number, id) that stops after
-        // perCriterion rows, sent as one UNION ALL: the cost is the same at 10 entries or 10,000.
-        IQueryable<CriterionEntry>? recent = null;
-        foreach (var kind in (string[])[CriterionEntry.SelfAssessment, CriterionEntry.Review])
+        var entries = db.CriterionEntries.AsNoTracking().Where(e => e.DossierId == dossierId);
+        var longSelf = Long(CriterionEntry.SelfAssessment);
+        var longReviews = Long(CriterionEntry.Review);
+        var recent = entries.Where(e => e.Kind == CriterionEntry.SelfAssessment ? !longSelf.Contains(e.Number) : !longReviews.Contains(e.Number));
+        foreach (var ((kind, number), _) in counts.Where(c => c.Value > perCriterion))
         {
-            foreach (var number in numbers)
-            {
-                var latest = db.CriterionEntries.AsNoTracking()
-                    .Where(e => e.DossierId == dossierId && e.Kind == kind && e.Number == number)
-                    .OrderByDescending(e => e.Id)
-                    .Take(perCriterion);
-                recent = recent is null ? latest : recent.Concat(latest);
-            }
+            recent = recent.Concat(entries.Where(e => e.Kind == kind && e.Number == number).OrderByDescending(e => e.Id).Take(perCriterion));
         }
-        return recent is null ? [] : (await recent.ToListAsync(cancellationToken)).OrderBy(e => e.Id).ToList();
+        return (await recent.ToListAsync(cancellationToken)).OrderBy(e => e.Id).ToList();
+
+        List<int> Long(string kind) => counts.Where(c => c.Key.Kind == kind && c.Value > perCriterion).Select(c => c.Key.Number).ToList();
     }
 
     /// <summary>How many self-assessments and verdicts each criterion has, counted on the index.</summary>
