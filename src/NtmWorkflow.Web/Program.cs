@@ -105,6 +105,7 @@ services.AddWebInterface();
 services.AddHttpContextAccessor();
 services.AddSingleton<UnitPaths>();
 services.AddScoped<ICurrentActor, HttpCurrentActor>();
+services.AddSingleton<WriteTransactions>();
 services.AddScoped<DossierLookup>();
 services.AddScoped<DossierSelection>();
 services.AddScoped<ProcedureFigures>();

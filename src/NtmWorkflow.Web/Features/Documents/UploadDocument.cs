@@ -21,7 +21,8 @@ public static class UploadDocument
     public sealed record Command(Guid DossierId, IUploadSource Upload) : IRequest<DocumentView>, IDossierRequest;
 
     internal sealed class Handler(
-        AppDbContext db, DossierLookup dossiers, PaperIntake intake, DossierPapers papers, ICurrentActor actors, AppMetrics metrics)
+        AppDbContext db, WriteTransactions writes, DossierLookup dossiers, PaperIntake intake, DossierPapers papers, ICurrentActor actors,
+        AppMetrics metrics)
         : IRequestHandler<Command, DocumentView>
     {
         public async Task<DocumentView> Handle(Command command, CancellationToken cancellationToken)
@@ -49,7 +50,7 @@ public static class UploadDocument
                 db.ChangeTracker.Clear();
                 try
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await using var transaction = await writes.BeginAsync(db, cancellationToken);
                     var (dossier, definition, _) = await dossiers.LoadAsync(dossierId, forUpdate: true, cancellationToken);
                     var document = await papers.AttachAsync(dossier, definition, type, paper, criteria, actor, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);

@@ -5,11 +5,12 @@ namespace NtmWorkflow.Web.Infrastructure.Pipeline;
 
 /// <summary>
 /// Runs a command in one transaction, so its checks and its writes see the same data. On SQLite the transaction
-/// takes the write lock at once (BEGIN IMMEDIATE), so concurrent commands queue instead of failing half-way. A handler
-/// whose answer needs further reads may commit as soon as its writes are saved (see GetCriteria.SaveAndBuildAsync), so
-/// that the lock is not held while it reads.
+/// takes the write lock at once (BEGIN IMMEDIATE), so concurrent commands queue (in this process, in WriteTransactions'
+/// queue) instead of failing half-way. A handler whose answer needs further reads may commit as soon as its writes are
+/// saved (see GetCriteria.SaveAndBuildAsync), so that SQLite's lock is not held while it reads; the process's queue
+/// still waits for the command to end.
 /// </summary>
-internal sealed class TransactionBehavior<TRequest, TResponse>(AppDbContext db) : IPipelineBehavior<TRequest, TResponse>
+internal sealed class TransactionBehavior<TRequest, TResponse>(AppDbContext db, WriteTransactions writes) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -17,7 +18,7 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(AppDbContext db) 
         {
             return await next();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var response = await next();
         if (db.Database.CurrentTransaction is not null)
         {
