@@ -85,6 +85,36 @@ public sealed class ReminderPolicyParserTests
         Assert.Null(policy.Escalation);
     }
 
+    [Fact]
+    public void Parse_WhenRemindersSayDigest_KeepsTheDefaultDaysAsADailySummary()
+    {
+        var policy = Review(Valid.Replace(Limit, Limit + "\n    reminders: digest")).Reminders!;
+
+        Assert.True(policy.Digest);
+        Assert.Equal([3], policy.Before);
+        Assert.True(policy.OnDue);
+        Assert.Equal(1, policy.OverdueEvery);
+        Assert.Equal(new Escalation(5, Roles.ProvinceAppraiser), policy.Escalation);
+    }
+
+    [Fact]
+    public void Parse_WhenTheListAsksForADigest_ReadsItsDaysAsADailySummary()
+    {
+        var policy = Review(Valid.Replace(Limit, Limit + "\n    reminders: [{ before: 2 }, { digest: true }]")).Reminders!;
+
+        Assert.True(policy.Digest);
+        Assert.Equal([2], policy.Before);
+        Assert.False(policy.OnDue);
+        Assert.Null(policy.OverdueEvery);
+    }
+
+    [Fact]
+    public void Parse_WhenNothingAsksForADigest_SendsOneNoticePerDossier()
+    {
+        Assert.False(Review(Valid).Reminders!.Digest);
+        Assert.False(Review(Valid.Replace(Limit, Limit + "\n    reminders: [{ on-due: true }, { digest: false }]")).Reminders!.Digest);
+    }
+
     [Theory]
     [InlineData(Roles.CommuneOfficer, Roles.DistrictReviewer)]
     [InlineData(Roles.DistrictReviewer, Roles.ProvinceAppraiser)]
@@ -104,6 +134,9 @@ public sealed class ReminderPolicyParserTests
     [InlineData("    reminders: [{ overdue-every: 0 }]", 13, "số nguyên dương")]
     [InlineData("    reminders: [{ overdue-every: 1 }, { overdue-every: 2 }]", 13, "một lần")]
     [InlineData("    reminders: { before: 3 }", 13, "danh sách")]
+    [InlineData("    reminders: daily", 13, "'digest'")]
+    [InlineData("    reminders: [{ digest: yes-please }]", 13, "digest")]
+    [InlineData("    reminders: [{ digest: true, on-due: true }]", 13, "đúng một khóa")]
     [InlineData("    escalate: { to: district-chief }", 13, "district-chief")]
     [InlineData("    escalate: { to: district-reviewer }", 13, "cấp trên")]
     [InlineData("    escalate: { after-overdue: -1 }", 13, "số nguyên dương")]

@@ -11,32 +11,9 @@ using NtmWorkflow.Web.Tests.Support;
 namespace NtmWorkflow.Web.Tests;
 
 /// <summary>E-mail through a real SMTP conversation on loopback: immediate, daily digest, retry with back-off.</summary>
-public sealed class EmailTests(EmailTests.MailApp app) : IClassFixture<EmailTests.MailApp>
+public sealed class EmailTests(MailApp app) : IClassFixture<MailApp>
 {
     private readonly Procedure procedure = new(app);
-
-    public sealed class MailApp : NtmApp
-    {
-        public SmtpTestServer Smtp { get; } = new();
-
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [
-            new("Email:Host", "127.0.0.1"),
-            new("Email:Port", Smtp.Port.ToString()),
-            new("Email:Security", "None"),
-            new("Email:UserName", "ntm-mailer"),
-            new("Email:Password", "mật-khẩu-thư"),
-            new("Email:From", "ntm@dongthap.gov.vn"),
-            new("Email:TimeoutSeconds", "5"),
-            new("Email:BaseUrl", "https://ntm.dongthap.gov.vn/"),
-        ];
-
-        public override async Task DisposeAsync()
-        {
-            await Smtp.DisposeAsync();
-            await base.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task ImmediateEmail_GoesOutOverSmtp_WithTheNoticeAndALink()

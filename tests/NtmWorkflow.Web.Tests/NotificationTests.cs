@@ -108,7 +108,7 @@ public sealed class NotificationTests(NtmApp app) : IClassFixture<NtmApp>
         var id = Guid.Parse(Procedure.Id(dossier));
         var existing = await db.Notifications.AsNoTracking().SingleAsync(n => n.DossierId == id);
 
-        db.Notifications.Add(new Notification(existing.DossierId, existing.StageRound, existing.Stage, existing.Kind,
+        db.Notifications.Add(new Notification(id, existing.StageRound, existing.Stage, existing.Kind,
             existing.RecipientId, existing.Day, "Bản sao", "Bản sao", awaitsDigest: false, DateTime.UtcNow));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());

@@ -8,7 +8,11 @@ namespace NtmWorkflow.Engine.Definitions;
 /// <param name="OnDue">A reminder on the last day itself.</param>
 /// <param name="OverdueEvery">Once the limit has passed, a reminder every this many working days.</param>
 /// <param name="Escalation">The supervising tier told once, after so many overdue working days.</param>
-public sealed record ReminderPolicy(IReadOnlyList<int> Before, bool OnDue, int? OverdueEvery, Escalation? Escalation)
+/// <param name="Digest">
+/// The reminders reach each official as one daily summary (how many dossiers are before, on or past their limit,
+/// and how many were escalated to them) instead of one notice per dossier.
+/// </param>
+public sealed record ReminderPolicy(IReadOnlyList<int> Before, bool OnDue, int? OverdueEvery, Escalation? Escalation, bool Digest = false)
 {
     public const int DefaultBefore = 3;
     public const int DefaultOverdueEvery = 1;

@@ -9,6 +9,7 @@ namespace NtmWorkflow.Engine.Definitions;
 internal static class ReminderPolicyParser
 {
     private const string None = "none";
+    private const string Digest = "digest";
 
     public static ReminderPolicy? Read(YamlMappingReader stage, string? actor, TimeLimit? limit, ErrorSink errors)
     {
@@ -27,7 +28,12 @@ internal static class ReminderPolicyParser
             return null;
         }
         var defaults = ReminderPolicy.Default(actor);
-        var policy = remindersNode is null ? defaults : ReadReminders(remindersNode, limit, errors) with { Escalation = defaults.Escalation };
+        var policy = remindersNode switch
+        {
+            null => defaults,
+            YamlScalarNode { Value: Digest } => defaults with { Digest = true },
+            _ => ReadReminders(remindersNode, limit, errors) with { Escalation = defaults.Escalation },
+        };
         return escalateNode is null ? policy : policy with { Escalation = ReadEscalation(escalateNode, actor, errors) };
     }
 
@@ -40,12 +46,14 @@ internal static class ReminderPolicyParser
         }
         if (node is not YamlSequenceNode sequence)
         {
-            errors.Add(node, "'reminders' phải là một danh sách, ví dụ [{ before: 3 }, { on-due: true }, { overdue-every: 1 }], hoặc 'none'.");
+            errors.Add(node,
+                "'reminders' phải là một danh sách, ví dụ [{ before: 3 }, { on-due: true }, { overdue-every: 1 }], hoặc 'none', hoặc 'digest'.");
             return off;
         }
         var before = new List<int>();
         var onDue = false;
         int? overdueEvery = null;
+        var digest = false;
         foreach (var item in sequence.Children)
         {
             if (errors.Mapping(item, "reminders") is not { } reminder)
@@ -55,10 +63,11 @@ internal static class ReminderPolicyParser
             var days = reminder.Int("before");
             var due = reminder.Bool("on-due");
             var every = reminder.PositiveInt("overdue-every", required: false);
+            var summary = reminder.Bool(Digest);
             reminder.RejectUnknownKeys();
-            if (new object?[] { days, due, every }.Count(v => v is not null) != 1)
+            if (new object?[] { days, due, every, summary }.Count(v => v is not null) != 1)
             {
-                errors.Add(item, "Mỗi lời nhắc cần đúng một khóa: 'before', 'on-due' hoặc 'overdue-every'.");
+                errors.Add(item, "Mỗi lời nhắc cần đúng một khóa: 'before', 'on-due', 'overdue-every' hoặc 'digest'.");
             }
             else if (days is { } n && BeforeProblem(n, limit) is { } problem)
             {
@@ -69,13 +78,14 @@ internal static class ReminderPolicyParser
                 before.Add(valid);
             }
             onDue |= due == true;
+            digest |= summary == true;
             if (every is not null && overdueEvery is not null)
             {
                 errors.Add(item, "'overdue-every' chỉ được khai báo một lần.");
             }
             overdueEvery ??= every;
         }
-        return new ReminderPolicy(before.Distinct().Order().ToList(), onDue, overdueEvery, null);
+        return new ReminderPolicy(before.Distinct().Order().ToList(), onDue, overdueEvery, null, digest);
     }
 
     private static string? BeforeProblem(int days, TimeLimit limit) => days switch

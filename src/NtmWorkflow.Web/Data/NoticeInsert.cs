@@ -50,11 +50,12 @@ internal static class NoticeInsert
               AND n."RecipientId" = r."RecipientId" AND n."Day" = r."Day")
         """;
 
-    /// <summary>SQLite needs the WHERE to tell the upsert's ON CONFLICT from a join's ON.</summary>
+    /// <summary>SQLite needs the WHERE to tell the upsert's ON CONFLICT from a join's ON. A dossier's notice counts nothing.</summary>
     private const string Notices = """
         INSERT INTO notifications ("DossierId", "StageRound", "Stage", "Kind", "RecipientId", "Day", "Title", "Body",
-                                   "CreatedAt", "AwaitsDigest")
-        SELECT r."DossierId", r."StageRound", r."Stage", r."Kind", r."RecipientId", r."Day", r."Title", r."Body", {1}, r."AwaitsDigest"
+                                   "CreatedAt", "AwaitsDigest", "DigestBefore", "DigestDue", "DigestOverdue", "DigestEscalated")
+        SELECT r."DossierId", r."StageRound", r."Stage", r."Kind", r."RecipientId", r."Day", r."Title", r."Body", {1}, r."AwaitsDigest",
+               0, 0, 0, 0
         FROM ROWS AS r
         WHERE true
         ON CONFLICT DO NOTHING

@@ -2,7 +2,9 @@ namespace NtmWorkflow.Web.Domain;
 
 /// <summary>
 /// A notice to one official about one dossier. Its natural key — dossier, stage round, kind, recipient, day — is
-/// unique in the database, so two schedulers or a retried sweep can never notify anyone twice.
+/// unique in the database, so two schedulers or a retried sweep can never notify anyone twice. A reminder digest
+/// (<see cref="NotificationKinds.ReminderDigest"/>) is about no one dossier: it counts, for one official and one day,
+/// the dossiers of stages whose reminders are sent as a daily summary; its key is recipient, kind and day.
 /// </summary>
 public sealed class Notification
 {
@@ -27,7 +29,8 @@ public sealed class Notification
 
     public long Id { get; private set; }
 
-    public Guid DossierId { get; private set; }
+    /// <summary>Null for a reminder digest.</summary>
+    public Guid? DossierId { get; private set; }
 
     public int StageRound { get; private set; }
 
@@ -51,6 +54,15 @@ public sealed class Notification
     /// <summary>The recipient takes a daily digest and this notice has not been in one yet.</summary>
     public bool AwaitsDigest { get; private set; }
 
+    /// <summary>A reminder digest's counts of dossiers before, on and past their limit, and escalated to the recipient.</summary>
+    public int DigestBefore { get; private set; }
+
+    public int DigestDue { get; private set; }
+
+    public int DigestOverdue { get; private set; }
+
+    public int DigestEscalated { get; private set; }
+
     public void MarkRead(DateTime now) => ReadAt ??= now;
 }
 
@@ -66,6 +78,9 @@ public static class NotificationKinds
     public const string Due = "due";
     public const string Overdue = "overdue";
     public const string Escalation = "escalation";
+
+    /// <summary>One official's daily summary of the reminders of stages declared <c>reminders: digest</c>.</summary>
+    public const string ReminderDigest = "reminder-digest";
 
     /// <summary>Kinds about the current stage's clock: pointless, and not sent, once the stage is left.</summary>
     public static readonly IReadOnlySet<string> AboutTheClock = new HashSet<string> { Reminder, Due, Overdue, Escalation };

@@ -50,6 +50,32 @@ internal static class NotificationText
         return new Notice(dossier.Id, dossier.StageRound, dossier.Stage, kind, reminder.Day, title, body);
     }
 
+    /// <summary>
+    /// A reminder digest's text, made from its counts when it is read: the counts grow batch by batch as the sweep
+    /// goes, so no text written with the first batch would stay true.
+    /// </summary>
+    public static (string Title, string Body) ForDigest(DateOnly day, ReminderCounts counts)
+    {
+        var parts = new[]
+            {
+                (counts.Overdue, "quá hạn"), (counts.Due, "đến hạn hôm nay"), (counts.Before, "sắp đến hạn"),
+                (counts.Escalated, "ở cấp dưới quá hạn, chuyển cấp tới bạn để đôn đốc"),
+            }
+            .Where(part => part.Item1 > 0)
+            .Select(part => $"{part.Item1} hồ sơ {part.Item2}");
+        return ($"{DigestSubject(day)}: {counts.Total} hồ sơ",
+            $"{string.Join("; ", parts)}. Danh sách ở trang Việc của tôi.");
+    }
+
+    /// <summary>A digest's title without its counts, as stored and as the subject of its e-mail.</summary>
+    public static string DigestSubject(DateOnly day) => $"Nhắc hạn ngày {DayText.Of(day)}";
+
+    /// <summary>What a stored notice says: its own text, or a digest's text made from its counts.</summary>
+    public static (string Title, string Body) Of(Notification notice) =>
+        notice.DossierId is null
+            ? ForDigest(notice.Day, new ReminderCounts(notice.DigestBefore, notice.DigestDue, notice.DigestOverdue, notice.DigestEscalated))
+            : (notice.Title, notice.Body);
+
     private static string Subject(Dossier dossier, string unitName) =>
         $"Hồ sơ {unitName} ({Levels.VietnameseName(dossier.Level)}, năm {dossier.Year})";
 }

@@ -1,3 +1,4 @@
+using NtmWorkflow.Engine.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NtmWorkflow.Engine.Definitions;
@@ -75,6 +76,19 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
     }
 
     /// <summary>
+    /// A recipient's counts for the day's reminder digest. Its e-mail, for one who takes immediate e-mail, says only
+    /// that reminders are waiting: the counts still grow while the sweep goes on, and the application shows them.
+    /// </summary>
+    public DigestRow DigestRow(Recipient recipient, DateOnly day, ReminderCounts counts)
+    {
+        var (mailTo, digest) = Delivery(recipient);
+        var mailBody = mailTo is null ? null : EmailBody(
+            $"Ngày {DayText.Of(day)} có hồ sơ ở giai đoạn bạn xử lý hoặc đôn đốc sắp đến hạn, đến hạn hoặc quá hạn. " +
+            "Số hồ sơ từng loại có trong thông báo nhắc hạn của ngày trên hệ thống.", null);
+        return new DigestRow(recipient.Id, day, NotificationText.DigestSubject(day), counts.Before, counts.Due, counts.Overdue, counts.Escalated, digest, mailTo, mailBody);
+    }
+
+    /// <summary>
     /// Where an e-mail goes now (mail is on, the recipient has an address and takes immediate e-mail), and whether the
     /// notice waits for the recipient's daily digest instead.
     /// </summary>
@@ -103,7 +117,12 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
         db.OutgoingEmails.AddRange(batch.Emails);
     }
 
-    /// <summary>The text of a notice as mailed, with a link to the dossier when the system's address is known.</summary>
-    public string EmailBody(string body, Guid dossierId) =>
-        string.IsNullOrWhiteSpace(email.Value.BaseUrl) ? body : $"{body}\n\nXem hồ sơ: {email.Value.BaseUrl.TrimEnd('/')}/dossiers/{dossierId}";
+    /// <summary>
+    /// The text of a notice as mailed, with a link to the dossier — or, for a digest, to the task list — when the
+    /// system's address is known.
+    /// </summary>
+    public string EmailBody(string body, Guid? dossierId) =>
+        string.IsNullOrWhiteSpace(email.Value.BaseUrl) ? body
+        : dossierId is null ? $"{body}\n\nHồ sơ chờ bạn xử lý: {email.Value.BaseUrl.TrimEnd('/')}/"
+        : $"{body}\n\nXem hồ sơ: {email.Value.BaseUrl.TrimEnd('/')}/dossiers/{dossierId}";
 }

@@ -19,6 +19,9 @@ public static class Display
 
     public static string Number(decimal value) => value.ToString("#,##0.##", CultureInfo.CurrentCulture);
 
+    /// <summary>Where a notice leads: its dossier, or for a reminder digest (about many dossiers) the task list.</summary>
+    public static string NoticeLink(Guid? dossierId) => dossierId is { } id ? $"/Dossiers/{id}" : "/";
+
     public static string Level(string level) => Levels.VietnameseName(level);
 
     public static string Role(string role) => Roles.VietnameseName(role);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Infrastructure;
+using NtmWorkflow.Web.Notifications;
 
 namespace NtmWorkflow.Web.Features.Notifications;
 
@@ -17,8 +18,16 @@ public static class ListNotifications
 
     public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread, int Page, int PageSize);
 
+    /// <summary>A notice; <see cref="DossierId"/> is null for a reminder digest, which is about many dossiers.</summary>
     public sealed record NotificationView(
-        long Id, string Kind, Guid DossierId, string Stage, string Title, string Body, DateOnly Day, DateTime CreatedAt, DateTime? ReadAt);
+        long Id, string Kind, Guid? DossierId, string Stage, string Title, string Body, DateOnly Day, DateTime CreatedAt, DateTime? ReadAt)
+    {
+        public static NotificationView Of(Notification notice)
+        {
+            var (title, body) = NotificationText.Of(notice);
+            return new NotificationView(notice.Id, notice.Kind, notice.DossierId, notice.Stage, title, body, notice.Day, notice.CreatedAt, notice.ReadAt);
+        }
+    }
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -32,13 +41,13 @@ public static class ListNotifications
             var actor = await actors.RequireAsync(cancellationToken);
             var mine = db.Notifications.Where(n => n.RecipientId == actor.UserId);
             var listed = query.UnreadOnly == true ? mine.Where(n => n.ReadAt == null) : mine;
-            var items = await listed
+            var notices = await listed
+                .AsNoTracking()
                 .OrderByDescending(n => n.Id)
                 .Skip(Paging.Skip(query.Page, query.PageSize))
                 .Take(Paging.Size(query.PageSize))
-                .Select(n => new NotificationView(n.Id, n.Kind, n.DossierId, n.Stage, n.Title, n.Body, n.Day, n.CreatedAt, n.ReadAt))
                 .ToListAsync(cancellationToken);
-            return new NotificationPage(items, await listed.CountAsync(cancellationToken),
+            return new NotificationPage(notices.Select(NotificationView.Of).ToList(), await listed.CountAsync(cancellationToken),
                 await mine.CountAsync(n => n.ReadAt == null, cancellationToken), query.Page ?? 1, Paging.Size(query.PageSize));
         }
     }

@@ -61,7 +61,8 @@ public static class SendDailyDigests
             var body = new StringBuilder($"Các thông báo mới của bạn ({notices.Count}):\n");
             foreach (var notice in notices)
             {
-                body.Append($"\n• {notice.Title}\n  {notifier.EmailBody(notice.Body, notice.DossierId).Replace("\n", "\n  ")}\n");
+                var (title, text) = NotificationText.Of(notice);
+                body.Append($"\n• {title}\n  {notifier.EmailBody(text, notice.DossierId).Replace("\n", "\n  ")}\n");
             }
             var subject = $"Tổng hợp thông báo ngày {DayText.Of(WorkingCalendar.ToVietnamDate(now))}: {notices.Count} thông báo";
             return new OutgoingEmail(recipientId, address, subject, body.ToString(), now);

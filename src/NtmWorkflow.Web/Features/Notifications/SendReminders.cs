@@ -69,11 +69,13 @@ public static class SendReminders
                 await db.Dossiers.Where(d => ids.Contains(d.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextReminderAt, moved.Key), cancellationToken);
             }
-            var rows = await PlanNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), cancellationToken);
+            var (rows, digests) = await PlanNoticesAsync(plans.Where(p => p.Reminders.Count > 0).ToList(), now, cancellationToken);
             var written = await db.InsertNoticesAsync(rows, now, cancellationToken);
+            await db.AddToDigestsAsync(digests, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            metrics.RemindersSent(written);
-            return (due.Count, written);
+            var digested = digests.Sum(d => d.Before + d.Due + d.Overdue + d.Escalated);
+            metrics.RemindersSent(written + digested);
+            return (due.Count, written + digested);
         }
 
         private IQueryable<Dossier> DueBatch(DateTime now) => db.Database.IsNpgsql()
@@ -102,26 +104,41 @@ public static class SendReminders
             }
         }
 
-        private async Task<List<NoticeRow>> PlanNoticesAsync(IReadOnlyList<Plan> plans, CancellationToken cancellationToken)
+        /// <summary>
+        /// One notice per dossier and recipient for the stages that send them so, and each recipient's counts for the
+        /// stages whose reminders go into the daily digest.
+        /// </summary>
+        private async Task<(List<NoticeRow> Notices, List<DigestRow> Digests)> PlanNoticesAsync(
+            IReadOnlyList<Plan> plans, DateTime now, CancellationToken cancellationToken)
         {
             var rows = new List<NoticeRow>();
             if (plans.Count == 0)
             {
-                return rows;
+                return (rows, []);
             }
-            await NameUnitsAsync(plans.Select(p => p.Dossier.UnitCode), cancellationToken);
+            await NameUnitsAsync(plans.Where(p => !p.Stage!.Reminders!.Digest).Select(p => p.Dossier.UnitCode), cancellationToken);
             var roles = plans.SelectMany(p => p.Reminders.Select(r => RoleOf(p.Stage!, r))).Distinct().ToList();
             var recipients = await notifier.RecipientsAsync(plans.Select(p => p.Dossier.UnitPath).Distinct(), roles, cancellationToken);
+            var digests = new Dictionary<Recipient, ReminderCounts>();
             foreach (var (dossier, stage, reminders, lastDay, _) in plans)
             {
                 foreach (var reminder in reminders)
                 {
+                    var told = recipients.For(dossier.UnitPath, RoleOf(stage!, reminder));
+                    if (stage!.Reminders!.Digest)
+                    {
+                        foreach (var recipient in told)
+                        {
+                            digests[recipient] = digests.GetValueOrDefault(recipient, ReminderCounts.None).Add(reminder.Kind);
+                        }
+                        continue;
+                    }
                     rows.AddRange(notifier.Rows(
-                        NotificationText.ForReminder(dossier, stage!, unitNames[dossier.UnitCode], reminder, lastDay, calendar),
-                        recipients.For(dossier.UnitPath, RoleOf(stage!, reminder))));
+                        NotificationText.ForReminder(dossier, stage, unitNames[dossier.UnitCode], reminder, lastDay, calendar), told));
                 }
             }
-            return rows;
+            var today = WorkingCalendar.ToVietnamDate(now);
+            return (rows, digests.Select(d => notifier.DigestRow(d.Key, today, d.Value)).ToList());
         }
 
         private async Task NameUnitsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)

@@ -1174,7 +1174,19 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("DossierId")
+                    b.Property<int>("DigestBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DigestDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DigestEscalated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DigestOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("DossierId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -1204,9 +1216,16 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AwaitsDigest", "RecipientId");
+                    b.HasIndex("AwaitsDigest", "RecipientId")
+                        .HasDatabaseName("IX_notifications_awaiting_digest")
+                        .HasFilter("\"AwaitsDigest\"");
 
                     b.HasIndex("RecipientId", "ReadAt");
+
+                    b.HasIndex("RecipientId", "Day", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_notifications_digest_key")
+                        .HasFilter("\"DossierId\" IS NULL");
 
                     b.HasIndex("DossierId", "StageRound", "Kind", "RecipientId", "Day")
                         .IsUnique()
@@ -1786,8 +1805,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Postgres
                     b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("NtmWorkflow.Web.Domain.AppUser", null)
                         .WithMany()

@@ -1147,7 +1147,19 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DossierId")
+                    b.Property<int>("DigestBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DigestDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DigestEscalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DigestOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DossierId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1177,9 +1189,16 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AwaitsDigest", "RecipientId");
+                    b.HasIndex("AwaitsDigest", "RecipientId")
+                        .HasDatabaseName("IX_notifications_awaiting_digest")
+                        .HasFilter("\"AwaitsDigest\"");
 
                     b.HasIndex("RecipientId", "ReadAt");
+
+                    b.HasIndex("RecipientId", "Day", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_notifications_digest_key")
+                        .HasFilter("\"DossierId\" IS NULL");
 
                     b.HasIndex("DossierId", "StageRound", "Kind", "RecipientId", "Day")
                         .IsUnique()
@@ -1755,8 +1774,7 @@ namespace NtmWorkflow.Web.Data.Migrations.Sqlite
                     b.HasOne("NtmWorkflow.Web.Domain.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("NtmWorkflow.Web.Domain.AppUser", null)
                         .WithMany()
