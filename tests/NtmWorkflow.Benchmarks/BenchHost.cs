@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Npgsql;
 using NtmWorkflow.Web.Data;
 
@@ -14,7 +15,8 @@ namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
 /// The real application on a loopback port, on a fresh SQLite file in a temporary folder or a new database on the
-/// given PostgreSQL server; the scheduler is off (the sweep is measured by sending its command).
+/// given PostgreSQL server; the scheduler is off (the sweep is measured by sending its command). With
+/// <c>digest</c>, the shipped definitions run with every stage's declared reminders sent as a daily digest.
 /// </summary>
 public sealed class BenchHost : WebApplicationFactory<Program>
 {
@@ -23,10 +25,12 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ntm-bench-" + Guid.NewGuid().ToString("N"));
     private readonly string? postgres;
     private readonly string database = "ntm_bench_" + Guid.NewGuid().ToString("N");
+    private readonly bool digest;
 
-    public BenchHost(string? postgres)
+    public BenchHost(string? postgres, bool digest = false)
     {
         this.postgres = postgres;
+        this.digest = digest;
         Directory.CreateDirectory(folder);
         // A console program has no test manifest naming the application's folder: run it from this build's output.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_NTMWORKFLOW_WEB", AppContext.BaseDirectory);
@@ -73,6 +77,10 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         // Every commune officer of the flow signs in from this one address within a minute.
         builder.UseSetting("SignIn:AttemptsPerAddress", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (digest)
+        {
+            builder.UseSetting("Workflows:Folder", DigestedWorkflows());
+        }
         if (postgres is not null)
         {
             builder.UseSetting("Database:Provider", "postgres");
@@ -89,6 +97,20 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             // The harness skips weeks of public posting; its tokens must outlive the skipped time.
             services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
         });
+    }
+
+    /// <summary>A copy of the shipped definitions in the run's folder, each declared reminder list ending in a digest.</summary>
+    private string DigestedWorkflows()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "workflows");
+        var copy = Path.Combine(folder, "workflows");
+        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, Regex.Replace(File.ReadAllText(file), @"reminders: \[(.*)\]", "reminders: [$1, { digest: true }]"));
+        }
+        return copy;
     }
 
     public override async ValueTask DisposeAsync()

@@ -4,11 +4,12 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only] [--history-only] [--profile N] [--full-answers]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only [--digest]] [--history-only] [--profile N] [--full-answers]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
-/// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone; --history-only times the requests of one
+/// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone (with --digest, as daily digests: every stage's declared
+/// reminders end in { digest: true }); --history-only times the requests of one
 /// dossier against its criteria history alone. --profile N runs N
 /// procedures at one client alone, after waiting for a line on standard input so that a profiler can attach first
 /// (tests/NtmWorkflow.Benchmarks/profile does that). The transitions' client asks for minimal answers to its writes
@@ -32,7 +33,7 @@ public static class BenchMain
         var ceiling = (Clients: clients.Max(), PerClient: quick ? 20 : 200);
 
         var started = Stopwatch.GetTimestamp();
-        await using var host = new BenchHost(postgres);
+        await using var host = new BenchHost(postgres, args.Contains("--digest"));
         Say($"application on {host.BaseAddress} ({host.Database})");
         if (args.Contains("--import-only"))
         {
@@ -48,7 +49,7 @@ public static class BenchMain
             await CreateUserAsync(admin, reader);
             await Seeder.DossiersAsync(host, district, readCommunes, seeded);
             var alone = await Measures.SweepAsync(host, seeded);
-            Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {alone.Notices} notices in {alone.Seconds:0.00} s"));
+            Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {alone.Notices} notices in {alone.Seconds:0.00} s ({alone.Rows} rows written)"));
             return 0;
         }
         if (args.Contains("--export-only"))

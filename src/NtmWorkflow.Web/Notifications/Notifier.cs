@@ -33,20 +33,43 @@ internal sealed class Notifier(AppDbContext db, IOptions<EmailOptions> email)
     /// Officials whose unit is one of these units or one above them, holding any of the roles: one query for the
     /// dossiers of many units.
     /// </summary>
-    public async Task<RecipientDirectory> RecipientsAsync(
+    public Task<RecipientDirectory> RecipientsAsync(
         IEnumerable<string> unitPaths, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         var paths = unitPaths.SelectMany(RecipientDirectory.UnitAndAncestors).Distinct().ToList();
-        var officials = await (
-                from user in db.Users
-                join unit in db.Units on user.UnitCode equals unit.Code
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where user.Active && paths.Contains(unit.Path) && roles.Contains(role.Name!)
-                select new { unit.Path, Role = role.Name!, Recipient = new Recipient(user.Id, user.UserName!, user.Email, user.EmailPreference) })
-            .ToListAsync(cancellationToken);
-        return new RecipientDirectory(officials.ToLookup(o => (o.Path, o.Role), o => o.Recipient));
+        return DirectoryAsync(Officials(roles).Where(o => paths.Contains(o.Path)), cancellationToken);
     }
+
+    /// <summary>
+    /// Every active official holding any of the roles, wherever they sit: the reminder sweep reads them once rather
+    /// than once per batch, whose dossiers lie in units of every part of the province.
+    /// </summary>
+    public Task<RecipientDirectory> RecipientsAnywhereAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
+        DirectoryAsync(Officials(roles), cancellationToken);
+
+    /// <summary>Built by member initialisation, so that a query can still filter on its members.</summary>
+    private sealed class Official
+    {
+        public required string Path { get; init; }
+
+        public required string Role { get; init; }
+
+        public required Recipient Recipient { get; init; }
+    }
+
+    private IQueryable<Official> Officials(IReadOnlyCollection<string> roles) =>
+        from user in db.Users
+        join unit in db.Units on user.UnitCode equals unit.Code
+        join userRole in db.UserRoles on user.Id equals userRole.UserId
+        join role in db.Roles on userRole.RoleId equals role.Id
+        where user.Active && roles.Contains(role.Name!)
+        select new Official
+        {
+            Path = unit.Path, Role = role.Name!, Recipient = new Recipient(user.Id, user.UserName!, user.Email, user.EmailPreference),
+        };
+
+    private static async Task<RecipientDirectory> DirectoryAsync(IQueryable<Official> officials, CancellationToken cancellationToken) =>
+        new((await officials.ToListAsync(cancellationToken)).ToLookup(o => (o.Path, o.Role), o => o.Recipient));
 
     /// <summary>Makes the notice for each recipient, with the e-mail the recipient wants.</summary>
     public void Write(Notice notice, IEnumerable<Recipient> recipients, DateTime now, NoticeBatch into)

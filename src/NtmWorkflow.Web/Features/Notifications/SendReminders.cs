@@ -39,6 +39,10 @@ public static class SendReminders
         // Many dossiers share a unit: each unit's name is read once per sweep, not once per dossier.
         private readonly Dictionary<string, string> unitNames = [];
 
+        // The officials of the roles reminders go to, read once per sweep (again only when a batch needs a new role).
+        private readonly HashSet<string> officialRoles = [];
+        private RecipientDirectory? officials;
+
         public async Task<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var written = 0;
@@ -118,7 +122,7 @@ public static class SendReminders
             }
             await NameUnitsAsync(plans.Where(p => !p.Stage!.Reminders!.Digest).Select(p => p.Dossier.UnitCode), cancellationToken);
             var roles = plans.SelectMany(p => p.Reminders.Select(r => RoleOf(p.Stage!, r))).Distinct().ToList();
-            var recipients = await notifier.RecipientsAsync(plans.Select(p => p.Dossier.UnitPath).Distinct(), roles, cancellationToken);
+            var recipients = await OfficialsAsync(roles, cancellationToken);
             var digests = new Dictionary<Recipient, ReminderCounts>();
             foreach (var (dossier, stage, reminders, lastDay, _) in plans)
             {
@@ -139,6 +143,16 @@ public static class SendReminders
             }
             var today = WorkingCalendar.ToVietnamDate(now);
             return (rows, digests.Select(d => notifier.DigestRow(d.Key, today, d.Value)).ToList());
+        }
+
+        private async Task<RecipientDirectory> OfficialsAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+        {
+            if (officials is null || !officialRoles.IsSupersetOf(roles))
+            {
+                officialRoles.UnionWith(roles);
+                officials = await notifier.RecipientsAnywhereAsync(officialRoles, cancellationToken);
+            }
+            return officials;
         }
 
         private async Task NameUnitsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
