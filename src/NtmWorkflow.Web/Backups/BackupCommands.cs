@@ -52,9 +52,13 @@ public static class BackupCommands
 
     private static async Task<int> RestoreAsync(string[] args, IServiceProvider services, TextWriter output)
     {
-        var backup = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
-            ?? throw new ArgumentException("Cách dùng: restore <thư mục bản sao lưu> [--to thư mục] [--force]");
-        var to = args.SkipWhile(a => a != To).Skip(1).FirstOrDefault();
+        var toAt = Array.IndexOf(args, To);
+        var to = toAt < 0 ? null : args.ElementAtOrDefault(toAt + 1);
+        var backup = args.Where((_, i) => toAt < 0 || i != toAt + 1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (backup is null || (toAt >= 0 && to is null))
+        {
+            throw new ArgumentException("Cách dùng: restore <thư mục bản sao lưu> [--to thư mục] [--force]");
+        }
         var database = services.GetRequiredService<DatabaseConnection>();
         var storageRoot = Path.GetFullPath(services.GetRequiredService<IOptions<StorageOptions>>().Value.Root,
             services.GetRequiredService<IHostEnvironment>().ContentRootPath);

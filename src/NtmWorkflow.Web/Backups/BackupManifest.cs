@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NtmWorkflow.Web.Backups;
 
@@ -19,9 +20,11 @@ public sealed record BackupManifest(int Format, string Name, string Provider, Da
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The total size of the files this backup needs, shared blobs included.</summary>
+    [JsonIgnore]
     public long Size => Files.Sum(f => f.Size);
 
     /// <summary>The blobs in the shared store this backup needs (every other file is its database).</summary>
+    [JsonIgnore]
     public IEnumerable<BackupFile> Blobs => Files.Where(f => f.Path.StartsWith(BackupFolder.BlobsFolder + "/", StringComparison.Ordinal));
 
     /// <summary>Written to a temporary name and renamed, so a manifest is either whole or absent.</summary>
