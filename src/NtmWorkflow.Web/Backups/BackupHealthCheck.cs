@@ -10,6 +10,6 @@ internal sealed class BackupHealthCheck(AppDbContext db, IOptions<BackupOptions>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var status = await BackupStatus.ReadAsync(db, options.Value, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return status.Warning is { } warning ? HealthCheckResult.Degraded(warning) : HealthCheckResult.Healthy();
+        return status.Description is { } warning ? HealthCheckResult.Degraded(warning) : HealthCheckResult.Healthy();
     }
 }

@@ -15,7 +15,7 @@ public static class ListBackups
 
     public sealed record Query : IRequest<View>, IAdministratorRequest;
 
-    public sealed record View(IReadOnlyList<BackupRun> Runs, string? Warning, string Folder, string Schedule, int Retention);
+    public sealed record View(IReadOnlyList<BackupRun> Runs, BackupStatus Status, string Folder, string Schedule, int Retention);
 
     internal sealed class Handler(AppDbContext db, BackupWriter writer, IOptions<BackupOptions> options, TimeProvider clock) : IRequestHandler<Query, View>
     {
@@ -23,7 +23,7 @@ public static class ListBackups
         {
             var runs = await db.BackupRuns.AsNoTracking().OrderByDescending(r => r.FinishedAt).Take(Shown).ToListAsync(cancellationToken);
             var status = await BackupStatus.ReadAsync(db, options.Value, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            return new View(runs, status.Warning, writer.DefaultFolder, options.Value.Schedule, options.Value.Retention);
+            return new View(runs, status, writer.DefaultFolder, options.Value.Schedule, options.Value.Retention);
         }
     }
 }
