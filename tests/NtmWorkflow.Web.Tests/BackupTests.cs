@@ -177,6 +177,22 @@ public sealed class BackupTests(BackupApp app) : IClassFixture<BackupApp>
     }
 
     [BackupFact]
+    public async Task ARestoreWhoseDocumentLacksItsBlob_ReportsItAsVerifyStorageDoes()
+    {
+        var (_, backup, manifest) = await BackupWithADocumentAsync();
+        // A manifest that verifies but leaves a blob out: what a backup store tampered with by hand could hold.
+        var left = manifest.Blobs.First();
+        File.Delete(Path.Combine(backup, BackupManifest.FileName));
+        await (manifest with { Files = manifest.Files.Where(f => f != left).ToList() }).WriteAsync(backup, CancellationToken.None);
+
+        var report = await app.Restorer(app.NewRestoreTarget()).RestoreAsync(backup, force: false, CancellationToken.None);
+
+        Assert.False(report.Healthy);
+        Assert.All(report.Missing, missing => Assert.Equal(left.Sha256, missing.Sha256));
+        Assert.NotEmpty(report.Missing);
+    }
+
+    [BackupFact]
     public async Task AnInterruptedBackup_LeavesNothingThatLooksComplete()
     {
         var folder = app.NewBackupsFolder();
