@@ -7,6 +7,7 @@ using NtmWorkflow.Engine.Criteria;
 using NtmWorkflow.Engine.Definitions;
 using NtmWorkflow.Engine.Drafts;
 using NtmWorkflow.Engine.Periods;
+using NtmWorkflow.Web.Backups;
 using NtmWorkflow.Web.Data;
 using NtmWorkflow.Web.Domain;
 using NtmWorkflow.Web.Features.Admin;
@@ -41,7 +42,9 @@ if (args.FirstOrDefault() == WorkflowCheck.Command)
 
 const string SeedDemoSwitch = "--seed-demo";
 const string VerifyStorageCommand = "verify-storage";
-var builder = WebApplication.CreateBuilder(args.Where(a => a is not (SeedDemoSwitch or VerifyStorageCommand)).ToArray());
+// A backup command's arguments are its own, not settings.
+var builder = WebApplication.CreateBuilder(
+    BackupCommands.Handles(args) ? [] : args.Where(a => a is not (SeedDemoSwitch or VerifyStorageCommand)).ToArray());
 if (args.Contains(SeedDemoSwitch))
 {
     builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.Demo)}"] = "true";
@@ -72,6 +75,9 @@ services.AddSingleton(sp => CalendarLoader.LoadFolder(
 services.AddSingleton<DefinitionRegistry>();
 services.AddSingleton<CriteriaRegistry>();
 var database = services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+services.AddSingleton(database);
+services.Configure<BackupOptions>(builder.Configuration.GetSection(BackupOptions.Section));
+services.AddSingleton<BackupWriter>();
 services.AddDataProtection().SetApplicationName("NtmWorkflow").PersistKeysToDbContext<AppDbContext>();
 
 // Guessing is braked by SignInLimits (per address, per user name, per pair), not by Identity's account lockout, which
@@ -132,7 +138,8 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemT
 services.AddExceptionHandler<ProblemExceptionHandler>();
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddApiDocument();
-services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<BackupHealthCheck>("backups", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 services.AddTelemetry(builder.Configuration);
 services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
     .Validate(email => !email.Enabled || !string.IsNullOrWhiteSpace(email.From), "Email:From is required once e-mail is configured.")
@@ -140,6 +147,7 @@ services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
     .ValidateOnStart();
 services.AddSingleton<IEmailSender, SmtpEmailSender>();
 services.AddScoped<Notifier>();
+services.AddScoped<AdministratorNotice>();
 services.AddScheduler(builder.Configuration, database);
 services.AddRateLimitAnswers();
 PublicCommentLimits.AddPublicCommentLimits(services, builder.Configuration);
@@ -151,6 +159,10 @@ var app = builder.Build();
 if (args.Contains(VerifyStorageCommand))
 {
     return await VerifyStorage.RunAsync(app.Services);
+}
+if (BackupCommands.Handles(args))
+{
+    return await BackupCommands.RunAsync(args, app.Services, Console.Out);
 }
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())

@@ -42,6 +42,12 @@ public sealed class BenchHost : WebApplicationFactory<Program>
 
     public BenchClock Clock { get; } = new();
 
+    /// <summary>The folder of this run's SQLite file and document store (<c>files/</c>), removed with the host.</summary>
+    public string Folder => folder;
+
+    /// <summary>The PostgreSQL server given with --postgres, or none on SQLite.</summary>
+    public string? PostgresServer => postgres;
+
     public Uri BaseAddress { get; }
 
     public string Database => postgres is null ? $"SQLite file in {folder}" : "PostgreSQL";

@@ -4,12 +4,13 @@ using System.Globalization;
 namespace NtmWorkflow.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only [--digest]] [--history-only] [--profile N] [--full-answers]:
+/// dotnet run -c Release --project tests/NtmWorkflow.Benchmarks -- [--quick] [--postgres CONN] [--out FILE] [--dossiers N] [--import-only] [--export-only] [--sweep-only [--digest]] [--backup-only] [--history-only] [--profile N] [--full-answers]:
 /// every measure of issues 7 and 14 in one run, then the report. --dossiers changes how many dossiers the reads and the sweep
 /// run over (100,000, or 2,000 with --quick), to see how a cost grows. --import-only times the 5,000-row import alone
 /// and prints it, without writing the report; --export-only seeds the dossiers and times their XLSX and CSV export alone, printing
 /// time, size and peak memory growth. --sweep-only seeds the dossiers and times the reminder sweep alone (with --digest, as daily digests: every stage's declared
-/// reminders end in { digest: true }); --history-only times the requests of one
+/// reminders end in { digest: true }); --backup-only seeds
+/// the dossiers with one paper each and times a backup, a second (incremental) one and a restore into a fresh place; --history-only times the requests of one
 /// dossier against its criteria history alone. --profile N runs N
 /// procedures at one client alone, after waiting for a line on standard input so that a profiler can attach first
 /// (tests/NtmWorkflow.Benchmarks/profile does that). The transitions' client asks for minimal answers to its writes
@@ -51,6 +52,15 @@ public static class BenchMain
             var alone = await Measures.SweepAsync(host, seeded);
             Say(string.Create(CultureInfo.InvariantCulture, $"sweep: {alone.Notices} notices in {alone.Seconds:0.00} s ({alone.Rows} rows written)"));
             return 0;
+        }
+        if (args.Contains("--backup-only"))
+        {
+            var district = await Seeder.DistrictAsync(host, "bench-read", readCommunes);
+            await Seeder.DossiersAsync(host, district, readCommunes, seeded, Path.Combine(host.Folder, "files", "blobs"));
+            var backup = await BackupMeasure.RunAsync(host);
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"backup of {backup.Documents} documents ({backup.Bytes / (1024 * 1024)} MB): {backup.BackupSeconds:0.0} s, again (incremental) {backup.IncrementalSeconds:0.0} s; restore and verify {backup.RestoreSeconds:0.0} s, whole: {backup.Whole}"));
+            return backup.Whole ? 0 : 1;
         }
         if (args.Contains("--export-only"))
         {

@@ -35,7 +35,9 @@ public static class Seeder
         return district;
     }
 
-    public static async Task DossiersAsync(BenchHost host, AdministrativeUnit district, int communes, int count)
+    /// <param name="blobs">When set, each dossier also gets one paper of <see cref="PaperBytes"/> different bytes, its blob
+    /// written straight into this document store's <c>blobs/</c> folder (the backup measure).</param>
+    public static async Task DossiersAsync(BenchHost host, AdministrativeUnit district, int communes, int count, string? blobs = null)
     {
         using var services = host.Services.CreateScope();
         var definition = services.ServiceProvider.GetRequiredService<DefinitionCatalog>().Find("commune-ntm")!;
@@ -57,6 +59,11 @@ public static class Seeder
                 var level = definition.Levels[i / communes % definition.Levels.Count];
                 var now = host.Clock.GetUtcNow().UtcDateTime;
                 var dossier = Dossier.Open(unit, level, 2026, definition, id => criteria.Find(id)!, official, now, calendar);
+                if (blobs is not null)
+                {
+                    var sha256 = await WriteBlobAsync(blobs);
+                    db.Documents.Add(dossier.AddDocument(definition, "anh-minh-hoa", 1, "anh.pdf", "application/pdf", PaperBytes, sha256, [], official, now));
+                }
                 foreach (var action in Path)
                 {
                     dossier.Act(definition, action, input, passing, official, dossier.Version, now, calendar);
@@ -65,5 +72,18 @@ public static class Seeder
             }
             await db.SaveChangesAsync();
         }
+    }
+
+    public const int PaperBytes = 4096;
+
+    private static async Task<string> WriteBlobAsync(string blobs)
+    {
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(PaperBytes);
+        "%PDF-1.7"u8.CopyTo(bytes);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var folder = System.IO.Path.Combine(blobs, sha256[..2], sha256[2..4]);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(System.IO.Path.Combine(folder, sha256), bytes);
+        return sha256;
     }
 }

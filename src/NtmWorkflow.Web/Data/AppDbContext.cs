@@ -50,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
 
+    public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

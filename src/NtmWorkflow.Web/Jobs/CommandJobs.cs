@@ -1,5 +1,6 @@
 using Hangfire;
 using MediatR;
+using NtmWorkflow.Web.Features.Backups;
 using NtmWorkflow.Web.Features.Documents;
 using NtmWorkflow.Web.Features.Notifications;
 
@@ -38,3 +39,6 @@ public sealed class DailyDigestJob(IServiceScopeFactory scopes, ILogger<DailyDig
 
 public sealed class StorageCleanupJob(IServiceScopeFactory scopes, ILogger<StorageCleanupJob> logger)
     : CommandJob<CleanUpStorage.Command>(scopes, logger);
+
+public sealed class BackupJob(IServiceScopeFactory scopes, ILogger<BackupJob> logger)
+    : CommandJob<TakeBackup.Command>(scopes, logger);

@@ -5,6 +5,8 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NtmWorkflow.Engine.Calendar;
+using Microsoft.Extensions.Options;
+using NtmWorkflow.Web.Backups;
 using NtmWorkflow.Web.Data;
 
 namespace NtmWorkflow.Web.Jobs;
@@ -104,9 +106,11 @@ public static class SchedulerSetup
                 EveryCron(options.EmailDeliveryInterval), utc);
             jobs.AddOrUpdate<StorageCleanupJob>(nameof(StorageCleanupJob), job => job.Run(CancellationToken.None),
                 EveryCron(options.StorageCleanupInterval), utc);
+            var vietnam = new RecurringJobOptions { TimeZone = WorkingCalendar.VietnamTime, MisfireHandling = MisfireHandlingMode.Relaxed };
             jobs.AddOrUpdate<DailyDigestJob>(nameof(DailyDigestJob), job => job.Run(CancellationToken.None),
-                Cron.Daily(options.DigestTime.Hour, options.DigestTime.Minute),
-                new RecurringJobOptions { TimeZone = WorkingCalendar.VietnamTime, MisfireHandling = MisfireHandlingMode.Relaxed });
+                Cron.Daily(options.DigestTime.Hour, options.DigestTime.Minute), vietnam);
+            jobs.AddOrUpdate<BackupJob>(nameof(BackupJob), job => job.Run(CancellationToken.None),
+                services.GetRequiredService<IOptions<BackupOptions>>().Value.Schedule, vietnam);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

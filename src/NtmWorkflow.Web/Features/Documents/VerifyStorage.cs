@@ -27,11 +27,16 @@ public static class VerifyStorage
     {
         using var scope = services.CreateScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
-        var report = await scope.ServiceProvider.GetRequiredService<StorageVerifier>().VerifyAsync(CancellationToken.None);
-        Console.WriteLine($"Đã kiểm tra {report.Checked} tài liệu: {report.Missing.Count} mất tệp, {report.Corrupt.Count} sai nội dung.");
+        return Print(await scope.ServiceProvider.GetRequiredService<StorageVerifier>().VerifyAsync(CancellationToken.None), Console.Out);
+    }
+
+    /// <summary>Writes the report for an operator; returns the exit code (non-zero when anything is wrong).</summary>
+    public static int Print(StorageVerifier.Report report, TextWriter output)
+    {
+        output.WriteLine($"Đã kiểm tra {report.Checked} tài liệu: {report.Missing.Count} mất tệp, {report.Corrupt.Count} sai nội dung.");
         foreach (var (kind, problem) in report.Missing.Select(p => ("MẤT", p)).Concat(report.Corrupt.Select(p => ("HỎNG", p))))
         {
-            Console.WriteLine($"{kind}\t{problem.DocumentId}\t{problem.DossierId}\t{problem.Sha256}\t{problem.FileName}");
+            output.WriteLine($"{kind}\t{problem.DocumentId}\t{problem.DossierId}\t{problem.Sha256}\t{problem.FileName}");
         }
         return report.Healthy ? 0 : 1;
     }
