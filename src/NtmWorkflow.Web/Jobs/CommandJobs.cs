@@ -40,5 +40,10 @@ public sealed class DailyDigestJob(IServiceScopeFactory scopes, ILogger<DailyDig
 public sealed class StorageCleanupJob(IServiceScopeFactory scopes, ILogger<StorageCleanupJob> logger)
     : CommandJob<CleanUpStorage.Command>(scopes, logger);
 
+/// <summary>
+/// Not retried: a failed backup is told to the administrators at once, and each retry would tell them again; the
+/// earlier backups stay, and an operator runs <c>backup</c> by hand or waits for the next day's run.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
 public sealed class BackupJob(IServiceScopeFactory scopes, ILogger<BackupJob> logger)
     : CommandJob<TakeBackup.Command>(scopes, logger);
