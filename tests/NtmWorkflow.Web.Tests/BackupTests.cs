@@ -177,6 +177,22 @@ public sealed class BackupTests(BackupApp app) : IClassFixture<BackupApp>
     }
 
     [BackupFact]
+    public async Task TheBackupCommand_IntoAFolderThatCannotBeMade_SaysItFailed_AndRecordsTheRun()
+    {
+        var file = Path.Combine(app.NewBackupsFolder(), "a-file");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var (code, output) = await CommandAsync("backup", Path.Combine(file, "backups"));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("Sao lưu thất bại: ", output);
+        var run = await LastRunAsync();
+        Assert.False(run.Succeeded);
+        Assert.False(string.IsNullOrEmpty(run.Error));
+    }
+
+    [BackupFact]
     public async Task ARestoreWhoseDocumentLacksItsBlob_ReportsItAsVerifyStorageDoes()
     {
         var (_, backup, manifest) = await BackupWithADocumentAsync();

@@ -33,8 +33,9 @@ public static class BackupCommands
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The cause in one line: a failed backup's details are in the log already.
-            output.WriteLine(e.Message);
+            // The cause in one line: a failed backup's details are in the log already. A refusal explains itself in
+            // Vietnamese; anything else (the file system's own message) is said to be a failure first.
+            output.WriteLine(args[0] == Backup ? $"Sao lưu thất bại: {e.Message}" : e.Message);
             return 2;
         }
     }
